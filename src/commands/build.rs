@@ -1,0 +1,133 @@
+//! `parcours build`: the site into its output folder, swapped in only on success.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use super::{CONTENT_ERROR, SUCCESS, SiteOptions, USAGE_ERROR, load_site, print_problems};
+use crate::diagnostic::Diagnostic;
+use crate::render::{Report, render_site};
+use crate::write::{Sink, Staging};
+
+/// The default output folder, inside the site.
+pub const DEFAULT_OUTPUT: &str = "public";
+
+/// Builds the site of `options` into `output` (default `<root>/public`) and prints a summary.
+pub fn run(options: &SiteOptions, output: Option<&Path>) -> i32 {
+    let started = Instant::now();
+    let output = output.map_or_else(|| options.root.join(DEFAULT_OUTPUT), Path::to_path_buf);
+    if let Err(message) = check_output(&options.root, &output) {
+        eprintln!("error: {message}");
+        return USAGE_ERROR;
+    }
+    match build(options, &output) {
+        Ok(report) => {
+            print_problems(&options.root, &report.problems);
+            println!("{}", summary(&report, &output, started));
+            SUCCESS
+        }
+        Err(report) => {
+            print_problems(&options.root, &report.problems);
+            eprintln!(
+                "Build failed: {} error(s), {} warning(s). The previous output in {} was left as it was.",
+                report.problems.error_count(),
+                report.problems.warning_count(),
+                output.display()
+            );
+            CONTENT_ERROR
+        }
+    }
+}
+
+/// Builds into a staging folder and swaps it in; on any error the staging folder is dropped.
+pub fn build(options: &SiteOptions, output: &Path) -> Result<Report, Report> {
+    let (site, problems) = load_site(options);
+    let mut report = Report { problems, ..Report::default() };
+    let Some(site) = site else { return Err(report) };
+    if report.problems.has_errors() {
+        // Render anyway into nowhere, so that one run reports every error of the site.
+        let rendered = render_site(&site, &Sink::discard());
+        report.problems.extend(rendered.problems);
+        return Err(report);
+    }
+    let staging = match Staging::new(output) {
+        Ok(staging) => staging,
+        Err(error) => {
+            report.problems.push(Diagnostic::error(output, format!("cannot create the output folder: {error}")));
+            return Err(report);
+        }
+    };
+    let rendered = render_site(&site, &Sink::folder(staging.path()));
+    report.problems.extend(rendered.problems);
+    report.pages_per_language = rendered.pages_per_language;
+    report.files = rendered.files;
+    if report.problems.has_errors() {
+        return Err(report);
+    }
+    if let Err(error) = staging.commit() {
+        report.problems.push(Diagnostic::error(output, format!("cannot put the new output in place: {error}")));
+        return Err(report);
+    }
+    Ok(report)
+}
+
+/// Refuses an output folder that would hold or replace the site's own files.
+fn check_output(root: &Path, output: &Path) -> Result<(), String> {
+    let absolute = |p: &Path| -> PathBuf {
+        let p = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
+        p.components().fold(PathBuf::new(), |mut acc, c| {
+            match c {
+                std::path::Component::ParentDir => {
+                    acc.pop();
+                }
+                std::path::Component::CurDir => {}
+                other => acc.push(other),
+            }
+            acc
+        })
+    };
+    let (root, output) = (absolute(root), absolute(output));
+    let protected = ["content", "themes", "static", "i18n", "templates", "src", ".git"];
+    if root.starts_with(&output) || protected.iter().any(|p| output.starts_with(root.join(p))) {
+        return Err(format!(
+            "{} cannot be the output folder: building there would replace the site's own files",
+            output.display()
+        ));
+    }
+    Ok(())
+}
+
+fn summary(report: &Report, output: &Path, started: Instant) -> String {
+    let per_language: Vec<String> = report
+        .pages_per_language
+        .iter()
+        .map(|(lang, count)| format!("{lang} {count}"))
+        .collect();
+    let total: usize = report.pages_per_language.values().sum();
+    format!(
+        "Built {total} pages ({}) and {} files in all into {} in {:.2} s{}",
+        per_language.join(", "),
+        report.files,
+        output.display(),
+        started.elapsed().as_secs_f64(),
+        match report.problems.warning_count() {
+            0 => String::new(),
+            n => format!(", with {n} warning(s)"),
+        }
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_site_itself_cannot_be_the_output() {
+        let root = Path::new("/sites/a");
+        assert!(check_output(root, Path::new("/sites/a")).is_err());
+        assert!(check_output(root, Path::new("/sites")).is_err());
+        assert!(check_output(root, Path::new("/sites/a/content/out")).is_err());
+        assert!(check_output(root, Path::new("/sites/a/public")).is_ok());
+        assert!(check_output(root, Path::new("/tmp/out")).is_ok());
+        assert!(check_output(root, Path::new("/sites/a/public/../content")).is_err());
+    }
+}

@@ -1,0 +1,26 @@
+//! `parcours check`: validates everything a build would, and writes nothing.
+
+use std::time::Instant;
+
+use super::{CONTENT_ERROR, SUCCESS, SiteOptions, load_site, print_problems};
+use crate::render::render_site;
+use crate::write::Sink;
+
+/// Loads and renders the site without writing it, and reports every problem.
+pub fn run(options: &SiteOptions) -> i32 {
+    let started = Instant::now();
+    let (site, mut problems) = load_site(options);
+    let mut pages = 0;
+    if let Some(site) = &site {
+        let report = render_site(site, &Sink::discard());
+        problems.extend(report.problems);
+        pages = report.pages_per_language.values().sum();
+    }
+    print_problems(&options.root, &problems);
+    let (errors, warnings) = (problems.error_count(), problems.warning_count());
+    println!(
+        "Checked {pages} pages in {:.2} s: {errors} error(s), {warnings} warning(s).",
+        started.elapsed().as_secs_f64()
+    );
+    if errors == 0 { SUCCESS } else { CONTENT_ERROR }
+}

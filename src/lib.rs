@@ -1,0 +1,20 @@
+//! parcours compiles Markdown courses tagged with DigComp 2.2 competences into a searchable,
+//! multilingual static site.
+//!
+//! The pipeline, one module per stage: [`load`] reads the files, [`model`] links them into a
+//! site, [`render`] turns the model into outputs, [`write`] puts them in place.
+//! [`commands`] holds what the binary runs.
+
+pub mod commands;
+pub mod config;
+pub mod diagnostic;
+pub mod digcomp;
+pub mod i18n;
+pub mod links;
+pub mod load;
+pub mod markdown;
+pub mod model;
+pub mod render;
+pub mod theme;
+pub mod write;
+pub mod yaml;

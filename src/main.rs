@@ -1,0 +1,88 @@
+//! The `parcours` command line: a thin layer over the library.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+use parcours::commands::{self, SiteOptions};
+
+/// parcours: multilingual digital-skills courses, tagged with DigComp 2.2, as a static site.
+#[derive(Parser)]
+#[command(name = "parcours", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into its output folder (public/ by default).
+    Build {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// The output folder.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// The address the site is published under, instead of site.yaml's base_url.
+        #[arg(long)]
+        base_url: Option<String>,
+    },
+    /// Check the whole site (front matter, competences, links, templates) and write nothing.
+    Check {
+        #[command(flatten)]
+        site: SiteArgs,
+    },
+    /// Create a new site or course.
+    New {
+        #[command(subcommand)]
+        what: NewCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum NewCommand {
+    /// Create a working trilingual site (fr, nl, en) in a new folder.
+    Site {
+        /// The folder to create.
+        dir: PathBuf,
+    },
+    /// Create a course in every language of the site, such as `securite/ma-fiche`.
+    Course {
+        /// The course's path inside content/, without language or extension.
+        path: String,
+        /// The site folder.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Only this language.
+        #[arg(long)]
+        lang: Option<String>,
+    },
+}
+
+#[derive(Args)]
+struct SiteArgs {
+    /// The site folder (the one with site.yaml).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Include pages marked `draft: true`.
+    #[arg(long)]
+    drafts: bool,
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Build { site, output, base_url } => {
+            commands::build::run(&options(site, base_url), output.as_deref())
+        }
+        Command::Check { site } => commands::check::run(&options(site, None)),
+        Command::New { what: NewCommand::Site { dir } } => commands::new::site(&dir),
+        Command::New { what: NewCommand::Course { path, root, lang } } => {
+            commands::new::course(&root, &path, lang.as_deref())
+        }
+    };
+    std::process::exit(code);
+}
+
+fn options(site: SiteArgs, base_url: Option<String>) -> SiteOptions {
+    SiteOptions { root: site.root, drafts: site.drafts, base_url }
+}

@@ -1,0 +1,325 @@
+//! Markdown to HTML: CommonMark with GFM tables, footnotes, strikethrough, task lists and
+//! alerts; heading anchors; highlighted code; links between pages rewritten to relative URLs
+//! in the page's language, and every broken link reported with its line.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+use syntect::html::{ClassStyle, ClassedHTMLGenerator};
+use syntect::parsing::SyntaxSet;
+use syntect::util::LinesWithEndings;
+
+use crate::diagnostic::{Diagnostic, LineIndex};
+use crate::links::{self, Target};
+use crate::model::{Page, Site};
+
+/// How highlighted code tokens are classed (`hl-keyword`...).
+pub const HIGHLIGHT_CLASSES: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
+
+static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
+
+/// A heading of a page, for its table of contents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Heading {
+    /// 2 or 3.
+    pub level: u8,
+    /// The anchor.
+    pub id: String,
+    /// Its text.
+    pub title: String,
+}
+
+/// A page body rendered to HTML.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// The HTML.
+    pub html: String,
+    /// Level-2 and level-3 headings.
+    pub toc: Vec<Heading>,
+    /// Whether the page shows highlighted code (and needs its stylesheet).
+    pub has_code: bool,
+    /// Broken links and other problems, with their lines.
+    pub problems: Vec<Diagnostic>,
+}
+
+/// The parser options: CommonMark plus the GFM extensions.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_GFM
+}
+
+/// Renders the body of `page`.
+pub fn render(site: &Site, page: &Page) -> Rendered {
+    let lines = LineIndex::new(&page.body, page.body_line);
+    let mut out = Rendered::default();
+    let events = Parser::new_ext(&page.body, options()).into_offset_iter();
+    let mut events = BodyRenderer { site, page, lines: &lines, out: &mut out }.transform(events);
+    out.toc = anchor_headings(&mut events);
+    let mut html = String::with_capacity(page.body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    out.html = html;
+    out
+}
+
+struct BodyRenderer<'a> {
+    site: &'a Site,
+    page: &'a Page,
+    lines: &'a LineIndex,
+    out: &'a mut Rendered,
+}
+
+impl BodyRenderer<'_> {
+    fn transform<'e>(
+        &mut self,
+        events: impl Iterator<Item = (Event<'e>, std::ops::Range<usize>)>,
+    ) -> Vec<Event<'e>> {
+        let mut result = Vec::new();
+        let mut code: Option<(String, String)> = None;
+        for (event, range) in events {
+            if let Some((lang, text)) = &mut code {
+                match event {
+                    Event::Text(more) => text.push_str(&more),
+                    Event::End(TagEnd::CodeBlock) => {
+                        let html = highlight(lang, text);
+                        self.out.has_code |= !lang.is_empty();
+                        result.push(Event::Html(html.into()));
+                        code = None;
+                    }
+                    _ => {}
+                }
+                continue;
+            }
+            let line = self.lines.line(range.start);
+            match event {
+                Event::Start(Tag::CodeBlock(kind)) => {
+                    let lang = match kind {
+                        CodeBlockKind::Fenced(info) => {
+                            info.split([' ', ',', '{']).next().unwrap_or_default().to_string()
+                        }
+                        CodeBlockKind::Indented => String::new(),
+                    };
+                    code = Some((lang, String::new()));
+                }
+                Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                    let dest_url = self.rewrite(dest_url, line, "link");
+                    result.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+                }
+                Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                    let dest_url = self.rewrite(dest_url, line, "image");
+                    result.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+                }
+                Event::Start(Tag::BlockQuote(Some(kind))) => {
+                    result.push(Event::Html(self.callout_start(kind).into()));
+                }
+                Event::End(TagEnd::BlockQuote(Some(_))) => result.push(Event::Html("</aside>\n".into())),
+                Event::Start(Tag::Table(alignments)) => {
+                    result.push(Event::Html("<div class=\"table-scroll\" tabindex=\"0\">\n".into()));
+                    result.push(Event::Start(Tag::Table(alignments)));
+                }
+                Event::End(TagEnd::Table) => {
+                    result.push(Event::End(TagEnd::Table));
+                    result.push(Event::Html("</div>\n".into()));
+                }
+                Event::Html(html) | Event::InlineHtml(html) if !self.site.config.markdown.raw_html => {
+                    self.out.problems.push(
+                        Diagnostic::warning(self.page.file(), "raw HTML is shown as text")
+                            .at_line(line)
+                            .with_hint("write it in Markdown, or allow it with `markdown: { raw_html: true }` in site.yaml"),
+                    );
+                    result.push(Event::Text(html));
+                }
+                Event::Text(text) if self.page.lang == "fr" => result.push(Event::Text(french_spacing(text))),
+                other => result.push(other),
+            }
+        }
+        result
+    }
+
+    /// Rewrites a link or image address; reports it when it leads nowhere.
+    fn rewrite<'e>(&mut self, url: CowStr<'e>, line: usize, what: &str) -> CowStr<'e> {
+        match links::resolve(self.site, self.page, &url) {
+            Ok(Target::Unchanged) => url,
+            Ok(Target::Url(new)) => new.into(),
+            Ok(Target::OtherLanguage(new, lang)) => {
+                self.out.problems.push(
+                    Diagnostic::warning(self.page.file(), format!(
+                        "the {what} `{url}` leads to a page not translated into {}: it opens the {lang} version",
+                        self.page.lang
+                    ))
+                    .at_line(line)
+                    .with_hint("translate that page, or link to another one"),
+                );
+                new.into()
+            }
+            Err(problem) => {
+                self.out.problems.push(
+                    Diagnostic::error(self.page.file(), format!("broken {what} `{url}`: {}", problem.message))
+                        .at_line(line)
+                        .with_hint(problem.hint),
+                );
+                url
+            }
+        }
+    }
+
+    fn callout_start(&self, kind: BlockQuoteKind) -> String {
+        let name = match kind {
+            BlockQuoteKind::Note => "note",
+            BlockQuoteKind::Tip => "tip",
+            BlockQuoteKind::Important => "important",
+            BlockQuoteKind::Warning => "warning",
+            BlockQuoteKind::Caution => "caution",
+        };
+        let title = self.site.strings.get(&self.page.lang, &format!("callout.{name}"));
+        format!(
+            "<aside class=\"callout callout-{name}\" aria-label=\"{title}\">\n<p class=\"callout-title\">{title}</p>\n",
+            title = escape(&title)
+        )
+    }
+}
+
+/// Gives every heading an id (its own `{#id}`, or one made from its text, unique in the
+/// page) and returns the level-2 and level-3 headings.
+fn anchor_headings(events: &mut [Event<'_>]) -> Vec<Heading> {
+    let mut taken = HashSet::new();
+    let mut toc = Vec::new();
+    let mut index = 0;
+    while index < events.len() {
+        if let Event::Start(Tag::Heading { level, .. }) = &events[index] {
+            let level = *level as u8;
+            let mut title = String::new();
+            for event in &events[index + 1..] {
+                match event {
+                    Event::End(TagEnd::Heading(_)) => break,
+                    Event::Text(text) | Event::Code(text) => title.push_str(text),
+                    _ => {}
+                }
+            }
+            if let Event::Start(Tag::Heading { id, .. }) = &mut events[index] {
+                let wanted = id.as_deref().map_or_else(|| slugify(&title), str::to_string);
+                let unique = unique_id(&mut taken, wanted);
+                *id = Some(unique.clone().into());
+                if (2..=3).contains(&level) {
+                    toc.push(Heading { level, id: unique, title: title.trim().to_string() });
+                }
+            }
+        }
+        index += 1;
+    }
+    toc
+}
+
+fn unique_id(taken: &mut HashSet<String>, wanted: String) -> String {
+    let mut candidate = wanted.clone();
+    let mut n = 1;
+    while !taken.insert(candidate.clone()) {
+        candidate = format!("{wanted}-{n}");
+        n += 1;
+    }
+    candidate
+}
+
+/// An ASCII anchor made from a text: "Étape par étape" becomes "etape-par-etape".
+pub fn slugify(text: &str) -> String {
+    let ascii = deunicode::deunicode(text).to_lowercase();
+    let mut slug = String::with_capacity(ascii.len());
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-').to_string();
+    if slug.is_empty() { "section".into() } else { slug }
+}
+
+/// Highlights a code block with CSS classes; a block without a known language stays plain.
+fn highlight(lang: &str, code: &str) -> String {
+    let syntax = (!lang.is_empty()).then(|| SYNTAXES.find_syntax_by_token(lang)).flatten();
+    let Some(syntax) = syntax else {
+        return format!("<pre class=\"code\"><code>{}</code></pre>\n", escape(code));
+    };
+    let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, &SYNTAXES, HIGHLIGHT_CLASSES);
+    for line in LinesWithEndings::from(code) {
+        if generator.parse_html_for_line_which_includes_newline(line).is_err() {
+            return format!("<pre class=\"code\"><code>{}</code></pre>\n", escape(code));
+        }
+    }
+    format!(
+        "<pre class=\"code\" data-lang=\"{}\"><code>{}</code></pre>\n",
+        escape(lang),
+        generator.finalize()
+    )
+}
+
+/// Escapes text for HTML.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    pulldown_cmark_escape::escape_html(&mut out, text).ok();
+    out
+}
+
+/// French typography: a narrow no-break space replaces the space before `:`, `;`, `?`, `!`
+/// and `»`, and after `«`, so that the sign never starts a line.
+fn french_spacing(text: CowStr<'_>) -> CowStr<'_> {
+    if !text.contains([':', ';', '?', '!', '»', '«']) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, chars.peek()) {
+            (' ', Some(':' | ';' | '?' | '!' | '»')) => out.push('\u{202F}'),
+            ('«', Some(' ')) => {
+                out.push('«');
+                out.push('\u{202F}');
+                chars.next();
+            }
+            _ => out.push(c),
+        }
+    }
+    out.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_ascii() {
+        assert_eq!(slugify("Étape par étape"), "etape-par-etape");
+        assert_eq!(slugify("  Wat heb je nodig?  "), "wat-heb-je-nodig");
+        assert_eq!(slugify("???"), "section");
+    }
+
+    #[test]
+    fn french_punctuation_gets_a_narrow_no_break_space() {
+        assert_eq!(&*french_spacing("Attention : oui ?".into()), "Attention\u{202F}: oui\u{202F}?");
+        assert_eq!(&*french_spacing("« bonjour »".into()), "«\u{202F}bonjour\u{202F}»");
+        assert_eq!(&*french_spacing("https://a.b".into()), "https://a.b");
+    }
+
+    #[test]
+    fn code_is_highlighted_with_classes_and_escaped() {
+        let html = highlight("rust", "fn main() { let x = \"<b>\"; }\n");
+        assert!(html.contains("hl-"), "{html}");
+        assert!(html.contains("&lt;b&gt;"), "{html}");
+        let plain = highlight("", "<script>\n");
+        assert!(plain.contains("&lt;script&gt;"), "{plain}");
+    }
+
+    #[test]
+    fn headings_get_unique_anchors() {
+        let mut events: Vec<Event> = Parser::new_ext("## A b\n## A b\n### C {#own}\n", options()).collect();
+        let toc = anchor_headings(&mut events);
+        let ids: Vec<_> = toc.iter().map(|h| h.id.as_str()).collect();
+        assert_eq!(ids, ["a-b", "a-b-1", "own"]);
+    }
+}

@@ -1,0 +1,100 @@
+//! Every file the renderers produce from the model, and where it goes.
+
+use super::{PageId, Site};
+use crate::digcomp;
+
+/// One output of the build, named by what it shows.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Output {
+    /// A home, section or course page.
+    Page(PageId),
+    /// The overview of DigComp 2.2 in a language: areas, competences, levels.
+    Framework(String),
+    /// An area's page: its competences (language, area id).
+    Area(String, String),
+    /// A competence's page: the courses that teach it, by level (language, competence id).
+    Competence(String, String),
+    /// A level's page: the courses that aim at it (language, level).
+    Level(String, u8),
+    /// The Atom feed of a language.
+    Feed(String),
+    /// The root page offering the languages.
+    LanguageChooser,
+    /// The page shown for a missing address.
+    NotFound,
+    /// sitemap.xml, with the translations of each page.
+    Sitemap,
+    /// robots.txt.
+    Robots,
+}
+
+impl Output {
+    /// The URL path from the site root: folders end with `/` (their file is `index.html`).
+    pub fn path(&self, site: &Site) -> String {
+        match self {
+            Output::Page(id) => site.pages[*id].path.clone(),
+            Output::Framework(lang) => format!("{lang}/digcomp/"),
+            Output::Area(lang, area) => format!("{lang}/digcomp/{area}/"),
+            Output::Competence(lang, id) => format!("{lang}/digcomp/{id}/"),
+            Output::Level(lang, level) => format!("{lang}/digcomp/levels/{level}/"),
+            Output::Feed(lang) => format!("{lang}/atom.xml"),
+            Output::LanguageChooser => String::new(),
+            Output::NotFound => "404.html".into(),
+            Output::Sitemap => "sitemap.xml".into(),
+            Output::Robots => "robots.txt".into(),
+        }
+    }
+
+    /// The file written, relative to the output folder.
+    pub fn file(&self, site: &Site) -> String {
+        let path = self.path(site);
+        if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path }
+    }
+
+    /// What this output is, for messages.
+    pub fn describe(&self, site: &Site) -> String {
+        match self {
+            Output::Page(id) => format!("the page {}", site.pages[*id].file().display()),
+            Output::Framework(lang) => format!("the DigComp overview ({lang})"),
+            Output::Area(lang, area) => format!("the page of DigComp area {area} ({lang})"),
+            Output::Competence(lang, id) => format!("the page of competence {id} ({lang})"),
+            Output::Level(lang, level) => format!("the page of level {level} ({lang})"),
+            Output::Feed(lang) => format!("the feed of {lang}"),
+            Output::LanguageChooser => "the language chooser".into(),
+            Output::NotFound => "the 404 page".into(),
+            Output::Sitemap => "the sitemap".into(),
+            Output::Robots => "robots.txt".into(),
+        }
+    }
+
+    /// The language the output is in, if it has one.
+    pub fn lang<'a>(&'a self, site: &'a Site) -> Option<&'a str> {
+        match self {
+            Output::Page(id) => Some(&site.pages[*id].lang),
+            Output::Framework(lang)
+            | Output::Area(lang, _)
+            | Output::Competence(lang, _)
+            | Output::Level(lang, _)
+            | Output::Feed(lang) => Some(lang),
+            _ => None,
+        }
+    }
+}
+
+impl Site {
+    /// Every output of the site, in a stable order.
+    pub fn outputs(&self) -> Vec<Output> {
+        let framework = digcomp::framework();
+        let mut outputs: Vec<Output> = (0..self.pages.len()).map(Output::Page).collect();
+        for language in &self.languages {
+            let lang = &language.code;
+            outputs.push(Output::Framework(lang.clone()));
+            outputs.extend(framework.areas.iter().map(|a| Output::Area(lang.clone(), a.id.clone())));
+            outputs.extend(framework.competences.iter().map(|c| Output::Competence(lang.clone(), c.id.clone())));
+            outputs.extend(digcomp::LEVELS.map(|level| Output::Level(lang.clone(), level)));
+            outputs.push(Output::Feed(lang.clone()));
+        }
+        outputs.extend([Output::LanguageChooser, Output::NotFound, Output::Sitemap, Output::Robots]);
+        outputs
+    }
+}

@@ -1,0 +1,368 @@
+//! HTML, XML and text outputs: each [`Output`] of the model becomes one file through one
+//! template of the theme.
+
+use std::collections::BTreeMap;
+
+use minijinja::value::Serde;
+use minijinja::{Environment, Value, context};
+use serde::Serialize;
+
+use super::context::{PageView, SiteView, level_label};
+use super::templates;
+use crate::diagnostic::Diagnostic;
+use crate::digcomp::{self, text};
+use crate::markdown;
+use crate::model::{Output, Page, PageId, PageKind, Site, root_of};
+
+/// One language in the switcher of a page.
+#[derive(Debug, Serialize)]
+struct Switch {
+    code: String,
+    name: String,
+    path: String,
+    available: bool,
+    current: bool,
+}
+
+/// A link in the breadcrumb trail.
+#[derive(Debug, Serialize)]
+struct Crumb {
+    title: String,
+    path: String,
+}
+
+/// A rendered output: its file, its bytes, and what went wrong.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    /// Path of the file in the output folder.
+    pub file: String,
+    /// Its content (empty when an error stopped it).
+    pub bytes: Vec<u8>,
+    /// Errors and warnings.
+    pub problems: Vec<Diagnostic>,
+    /// Whether the page shows highlighted code.
+    pub has_code: bool,
+}
+
+/// Renders outputs with the theme's templates, sharing the views every page needs.
+pub struct HtmlRenderer<'a> {
+    site: &'a Site,
+    env: Environment<'static>,
+    site_value: Value,
+    strings: BTreeMap<String, Value>,
+    views: Vec<PageView>,
+}
+
+impl<'a> HtmlRenderer<'a> {
+    /// Compiles the templates and prepares the views of every page.
+    pub fn new(site: &'a Site) -> Result<HtmlRenderer<'a>, Vec<Diagnostic>> {
+        use rayon::prelude::*;
+        let env = templates::environment(site)?;
+        let strings = site
+            .languages
+            .iter()
+            .map(|l| (l.code.clone(), ser(site.strings.of(&l.code))))
+            .collect();
+        let views = site.pages.par_iter().map(|p| PageView::new(site, p)).collect();
+        Ok(HtmlRenderer { site, env, site_value: ser(SiteView::new(site)), strings, views })
+    }
+
+    /// Renders one output.
+    pub fn render(&self, output: &Output) -> Rendered {
+        let file = output.file(self.site);
+        let path = output.path(self.site);
+        let (template, own, mut problems, has_code) = match output {
+            Output::Page(id) => self.page_context(*id),
+            Output::Framework(lang) => ("framework.html", self.framework_context(lang), Vec::new(), false),
+            Output::Area(lang, area) => ("area.html", self.area_context(lang, area), Vec::new(), false),
+            Output::Competence(lang, id) => ("competence.html", self.competence_context(lang, id), Vec::new(), false),
+            Output::Level(lang, level) => ("level.html", self.level_context(lang, *level), Vec::new(), false),
+            Output::Feed(lang) => ("atom.xml", self.feed_context(lang), Vec::new(), false),
+            Output::LanguageChooser => ("languages.html", Value::UNDEFINED, Vec::new(), false),
+            Output::NotFound => ("404.html", Value::UNDEFINED, Vec::new(), false),
+            Output::Sitemap => ("sitemap.xml", self.sitemap_context(), Vec::new(), false),
+            Output::Robots => ("robots.txt", Value::UNDEFINED, Vec::new(), false),
+        };
+        let lang = output.lang(self.site).unwrap_or(self.site.default_language()).to_string();
+        let root = match output {
+            Output::NotFound => self.site.config.base_path(),
+            _ => root_of(&path),
+        };
+        let common = context! {
+            site => self.site_value.clone(),
+            lang => lang.clone(),
+            t => self.strings.get(&lang).cloned().unwrap_or_default(),
+            root => root,
+            current_path => path.clone(),
+            has_code => has_code,
+            translations => ser(self.switcher(output)),
+            breadcrumbs => ser(self.breadcrumbs(output)),
+            sections => ser(self.top_sections(&lang)),
+            strings_by_language => ser(&self.strings),
+        };
+        let context = context! { ..own, ..common };
+        let mut rendered = Rendered { file, has_code, ..Rendered::default() };
+        if problems.iter().any(Diagnostic::is_error) {
+            rendered.problems = problems;
+            return rendered;
+        }
+        match templates::render(&self.env, &self.site.theme, template, context) {
+            Ok(text) => rendered.bytes = text.into_bytes(),
+            Err(problem) => problems.push(problem),
+        }
+        rendered.problems = problems;
+        rendered
+    }
+
+    fn view(&self, id: PageId) -> &PageView {
+        &self.views[id]
+    }
+
+    fn views_of(&self, ids: &[PageId]) -> Vec<&PageView> {
+        ids.iter().map(|&id| self.view(id)).collect()
+    }
+
+    fn page_context(&self, id: PageId) -> (&'static str, Value, Vec<Diagnostic>, bool) {
+        let page = &self.site.pages[id];
+        let body = markdown::render(self.site, page);
+        let template = match page.kind {
+            PageKind::Home => "home.html",
+            PageKind::Section => "section.html",
+            PageKind::Course => "page.html",
+        };
+        let sections: Vec<_> = page
+            .subsections
+            .iter()
+            .map(|&s| context! { section => ser(self.view(s)), pages => ser(self.views_of(&self.site.pages[s].pages)) })
+            .collect();
+        let value = context! {
+            page => ser(self.view(id)),
+            content => Value::from_safe_string(body.html),
+            toc => ser(body.toc),
+            section => ser(page.parent.map(|p| self.view(p))),
+            pages => ser(self.views_of(&page.pages)),
+            subsections => sections,
+            areas => self.areas_overview(&page.lang),
+        };
+        (template, value, body.problems, body.has_code)
+    }
+
+    /// The areas with their competences and how many courses teach each.
+    fn areas_overview(&self, lang: &str) -> Vec<Value> {
+        let framework = digcomp::framework();
+        framework
+            .areas
+            .iter()
+            .map(|area| {
+                let competences: Vec<Value> = framework
+                    .competences_of(&area.id)
+                    .map(|c| self.competence_value(lang, c))
+                    .collect();
+                context! {
+                    id => area.id.clone(),
+                    title => text(&area.title, lang),
+                    description => text(&area.description, lang),
+                    path => format!("{lang}/digcomp/{}/", area.id),
+                    competences => competences,
+                }
+            })
+            .collect()
+    }
+
+    fn competence_value(&self, lang: &str, c: &digcomp::Competence) -> Value {
+        context! {
+            id => c.id.clone(),
+            title => text(&c.title, lang),
+            short => text(&c.short, lang),
+            description => text(&c.description, lang),
+            area => c.area.clone(),
+            path => format!("{lang}/digcomp/{}/", c.id),
+            count => self.site.courses_teaching(lang, &c.id).len(),
+        }
+    }
+
+    fn framework_context(&self, lang: &str) -> Value {
+        let levels: Vec<Value> = digcomp::framework()
+            .levels
+            .iter()
+            .map(|l| self.level_value(lang, l.level))
+            .collect();
+        context! { areas => self.areas_overview(lang), levels => levels }
+    }
+
+    fn level_value(&self, lang: &str, level: u8) -> Value {
+        let framework = digcomp::framework();
+        context! {
+            level => level,
+            label => level_label(level, lang),
+            group => framework.group_of(level).map(|g| g.id.clone()),
+            description => framework.level(level).map(|l| text(&l.description, lang)),
+            path => format!("{lang}/digcomp/levels/{level}/"),
+            count => self.site.courses_at_level(lang, level).len(),
+        }
+    }
+
+    fn area_context(&self, lang: &str, area: &str) -> Value {
+        let overview = self.areas_overview(lang);
+        let found = digcomp::framework().areas.iter().position(|a| a.id == area).unwrap_or(0);
+        context! { area => overview.get(found).cloned() }
+    }
+
+    fn competence_context(&self, lang: &str, id: &str) -> Value {
+        let framework = digcomp::framework();
+        let Some(competence) = framework.competence(id) else { return Value::UNDEFINED };
+        let courses = self.site.courses_teaching(lang, id);
+        let level_of = |page: PageId| {
+            self.site.pages[page].front.competences.iter().find(|c| c.id == id).and_then(|c| c.level)
+        };
+        let mut by_level: Vec<Value> = Vec::new();
+        for level in digcomp::LEVELS {
+            let pages: Vec<PageId> = courses.iter().copied().filter(|&p| level_of(p) == Some(level)).collect();
+            if !pages.is_empty() {
+                by_level.push(context! { ..self.level_value(lang, level), ..context! { pages => ser(self.views_of(&pages)) } });
+            }
+        }
+        let unstated: Vec<PageId> = courses.iter().copied().filter(|&p| level_of(p).is_none()).collect();
+        let area = framework.area(&competence.area).map(|a| {
+            context! { id => a.id.clone(), title => text(&a.title, lang), path => format!("{lang}/digcomp/{}/", a.id) }
+        });
+        context! {
+            competence => self.competence_value(lang, competence),
+            area => area,
+            levels => by_level,
+            unstated => ser(self.views_of(&unstated)),
+        }
+    }
+
+    fn level_context(&self, lang: &str, level: u8) -> Value {
+        let pages = self.site.courses_at_level(lang, level);
+        context! { level => self.level_value(lang, level), pages => ser(self.views_of(pages)) }
+    }
+
+    fn feed_context(&self, lang: &str) -> Value {
+        let mut dated: Vec<&Page> = self
+            .site
+            .courses()
+            .filter(|p| p.lang == lang && p.front.date.is_some())
+            .collect();
+        dated.sort_by(|a, b| {
+            let key = |p: &Page| p.front.updated.clone().or_else(|| p.front.date.clone());
+            key(b).cmp(&key(a)).then_with(|| a.key.cmp(&b.key))
+        });
+        dated.truncate(50);
+        let entries: Vec<&PageView> = dated.iter().map(|p| self.view(p.id)).collect();
+        let updated = dated
+            .iter()
+            .filter_map(|p| p.front.updated.clone().or_else(|| p.front.date.clone()))
+            .max()
+            .unwrap_or_else(|| "1970-01-01".into());
+        context! { entries => ser(entries), updated => atom_date(&updated), path => format!("{lang}/atom.xml") }
+    }
+
+    fn sitemap_context(&self) -> Value {
+        let site = self.site;
+        let entries: Vec<Value> = site
+            .outputs()
+            .iter()
+            .filter(|o| !matches!(o, Output::Feed(_) | Output::NotFound | Output::Sitemap | Output::Robots))
+            .map(|output| {
+                let alternates: Vec<Value> = self
+                    .switcher(output)
+                    .into_iter()
+                    .filter(|s| s.available)
+                    .map(|s| context! { lang => s.code, path => s.path })
+                    .collect();
+                let updated = match output {
+                    Output::Page(id) => {
+                        let front = &site.pages[*id].front;
+                        front.updated.clone().or_else(|| front.date.clone())
+                    }
+                    _ => None,
+                };
+                context! { path => output.path(site), alternates => alternates, updated => updated }
+            })
+            .collect();
+        context! { entries => entries }
+    }
+
+    /// The same output in every language, or the language's home when there is none.
+    fn switcher(&self, output: &Output) -> Vec<Switch> {
+        let site = self.site;
+        let current = output.lang(site);
+        site.languages
+            .iter()
+            .map(|language| {
+                let code = language.code.clone();
+                let same = match output {
+                    Output::Page(id) => site.translation(&site.pages[*id].key, &code).map(|p| p.path.clone()),
+                    Output::Framework(_) => Some(Output::Framework(code.clone()).path(site)),
+                    Output::Area(_, a) => Some(Output::Area(code.clone(), a.clone()).path(site)),
+                    Output::Competence(_, c) => Some(Output::Competence(code.clone(), c.clone()).path(site)),
+                    Output::Level(_, l) => Some(Output::Level(code.clone(), *l).path(site)),
+                    _ => site.home(&code).map(|p| p.path.clone()),
+                };
+                Switch {
+                    name: language.name.clone(),
+                    available: same.is_some(),
+                    path: same.unwrap_or_else(|| format!("{code}/")),
+                    current: current == Some(code.as_str()),
+                    code,
+                }
+            })
+            .collect()
+    }
+
+    /// Home, then each section above the output.
+    fn breadcrumbs(&self, output: &Output) -> Vec<Crumb> {
+        let site = self.site;
+        let crumb = |page: &Page| Crumb { title: page.front.title.clone(), path: page.path.clone() };
+        let mut trail = Vec::new();
+        match output {
+            Output::Page(id) => {
+                let mut parent = site.pages[*id].parent;
+                while let Some(p) = parent {
+                    trail.push(crumb(&site.pages[p]));
+                    parent = site.pages[p].parent;
+                }
+                trail.reverse();
+            }
+            Output::Framework(lang) | Output::Area(lang, _) | Output::Competence(lang, _) | Output::Level(lang, _) => {
+                if let Some(home) = site.home(lang) {
+                    trail.push(crumb(home));
+                }
+                if !matches!(output, Output::Framework(_)) {
+                    trail.push(Crumb {
+                        title: site.strings.get(lang, "digcomp.title"),
+                        path: Output::Framework(lang.clone()).path(site),
+                    });
+                }
+                if let Output::Competence(_, id) = output
+                    && let Some(c) = digcomp::framework().competence(id)
+                    && let Some(area) = digcomp::framework().area(&c.area)
+                {
+                    trail.push(Crumb {
+                        title: format!("{} {}", area.id, text(&area.title, lang)),
+                        path: Output::Area(lang.clone(), area.id.clone()).path(site),
+                    });
+                }
+            }
+            _ => {}
+        }
+        trail
+    }
+
+    /// The top-level sections of a language, for the main navigation.
+    fn top_sections(&self, lang: &str) -> Vec<&PageView> {
+        self.site.home(lang).map(|home| self.views_of(&home.subsections)).unwrap_or_default()
+    }
+}
+
+/// Any serialisable value as a template value.
+fn ser<T: Serialize>(value: T) -> Value {
+    Value::from(Serde(value))
+}
+
+/// A date as Atom wants it.
+fn atom_date(date: &str) -> String {
+    if date.contains('T') { date.to_string() } else { format!("{date}T00:00:00Z") }
+}

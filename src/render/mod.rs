@@ -1,0 +1,157 @@
+//! Rendering: every output of the model, in parallel, into a [`Sink`]. One renderer per kind
+//! of output; they all read the same model.
+
+pub mod context;
+pub mod html;
+pub mod templates;
+
+use std::collections::BTreeMap;
+use std::io::IsTerminal;
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use rayon::prelude::*;
+use syntect::highlighting::ThemeSet;
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::{Output, Site};
+use crate::write::Sink;
+
+/// The stylesheet of highlighted code, written at the output's root.
+pub const HIGHLIGHT_CSS: &str = "highlight.css";
+
+/// What a render produced.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Pages (home, sections, courses) rendered, per language.
+    pub pages_per_language: BTreeMap<String, usize>,
+    /// Files written in all.
+    pub files: usize,
+    /// Errors and warnings.
+    pub problems: Diagnostics,
+}
+
+/// Renders every output of `site` into `sink`, then copies static files and assets.
+pub fn render_site(site: &Site, sink: &Sink) -> Report {
+    let mut report = Report::default();
+    let renderer = match html::HtmlRenderer::new(site) {
+        Ok(renderer) => renderer,
+        Err(problems) => {
+            report.problems.extend(problems);
+            return report;
+        }
+    };
+    let outputs = site.outputs();
+    let progress = Progress::new(outputs.len());
+    let any_code = AtomicBool::new(false);
+    let problems: Vec<Diagnostic> = outputs
+        .par_iter()
+        .flat_map_iter(|output| {
+            let rendered = renderer.render(output);
+            progress.tick();
+            any_code.fetch_or(rendered.has_code, Ordering::Relaxed);
+            let mut problems = rendered.problems;
+            if !problems.iter().any(Diagnostic::is_error)
+                && let Err(error) = sink.write(&rendered.file, &rendered.bytes)
+            {
+                problems.push(Diagnostic::error(&rendered.file, format!("cannot write the output: {error}")));
+            }
+            problems
+        })
+        .collect();
+    progress.finish();
+    report.problems.extend(problems);
+    if any_code.load(Ordering::Relaxed) {
+        write_or_report(sink, HIGHLIGHT_CSS, highlight_css().as_bytes(), &mut report.problems);
+    }
+    copy_static(site, sink, &mut report.problems);
+    for output in &outputs {
+        if let Output::Page(id) = output {
+            *report.pages_per_language.entry(site.pages[*id].lang.clone()).or_default() += 1;
+        }
+    }
+    report.files = sink.count();
+    report
+}
+
+fn write_or_report(sink: &Sink, file: &str, bytes: &[u8], problems: &mut Diagnostics) {
+    if let Err(error) = sink.write(file, bytes) {
+        problems.push(Diagnostic::error(file, format!("cannot write the output: {error}")));
+    }
+}
+
+/// Copies the theme's static files, then the site's `static/` (which wins), then the assets
+/// of `content/` beside their pages in every language.
+fn copy_static(site: &Site, sink: &Sink, problems: &mut Diagnostics) {
+    for (inner, file) in site.theme.static_files() {
+        match file.read() {
+            Ok(bytes) => write_or_report(sink, &inner, &bytes, problems),
+            Err(error) => problems.push(Diagnostic::error(&file.origin, format!("cannot read: {error}"))),
+        }
+    }
+    for (inner, path) in crate::theme::walk_files(&site.root.join("static")) {
+        copy_file(sink, &inner, &path, &Path::new("static").join(&inner), problems);
+    }
+    let copies: Vec<Diagnostic> = site
+        .assets
+        .par_iter()
+        .flat_map_iter(|asset| {
+            let mut found = Diagnostics::new();
+            for language in &site.languages {
+                let target = site.asset_path(&asset.path, &language.code);
+                copy_file(sink, &target, &site.root.join(&asset.file), &asset.file, &mut found);
+            }
+            found
+        })
+        .collect();
+    problems.extend(copies);
+}
+
+fn copy_file(sink: &Sink, target: &str, from: &Path, shown: &Path, problems: &mut Diagnostics) {
+    if let Err(error) = sink.copy(target, from) {
+        problems.push(Diagnostic::error(shown, format!("cannot copy to the output: {error}")));
+    }
+}
+
+/// The CSS of highlighted code: a light theme, and a dark one for dark mode.
+pub fn highlight_css() -> String {
+    let themes = ThemeSet::load_defaults();
+    let css = |name: &str| {
+        themes
+            .themes
+            .get(name)
+            .and_then(|theme| syntect::html::css_for_theme_with_class_style(theme, crate::markdown::HIGHLIGHT_CLASSES).ok())
+            .unwrap_or_default()
+    };
+    format!(
+        "{}\n@media (prefers-color-scheme: dark) {{\n{}\n}}\n",
+        css("InspiredGitHub"),
+        css("base16-ocean.dark")
+    )
+}
+
+/// A progress line on the terminal for long builds; silent when stderr is not a terminal.
+struct Progress {
+    total: usize,
+    done: AtomicUsize,
+    shown: bool,
+}
+
+impl Progress {
+    fn new(total: usize) -> Progress {
+        Progress { total, done: AtomicUsize::new(0), shown: total >= 2000 && std::io::stderr().is_terminal() }
+    }
+
+    fn tick(&self) {
+        let done = self.done.fetch_add(1, Ordering::Relaxed) + 1;
+        if self.shown && done % 500 == 0 {
+            eprint!("\rRendering {done}/{} pages", self.total);
+        }
+    }
+
+    fn finish(&self) {
+        if self.shown {
+            eprint!("\r\x1b[2K");
+        }
+    }
+}

@@ -1,0 +1,103 @@
+//! The template engine: minijinja over the theme's templates, with the site's overrides, and
+//! template errors turned into diagnostics that name the template file and line.
+
+use std::path::PathBuf;
+
+use minijinja::{AutoEscape, Environment, State, UndefinedBehavior, Value};
+
+use crate::diagnostic::Diagnostic;
+use crate::model::Site;
+use crate::theme::Theme;
+
+/// The templates every theme provides.
+pub const REQUIRED: [&str; 13] = [
+    "base.html",
+    "home.html",
+    "section.html",
+    "page.html",
+    "framework.html",
+    "area.html",
+    "competence.html",
+    "level.html",
+    "languages.html",
+    "404.html",
+    "atom.xml",
+    "sitemap.xml",
+    "robots.txt",
+];
+
+/// Creates the engine and compiles every required template, reporting each error.
+pub fn environment(site: &Site) -> Result<Environment<'static>, Vec<Diagnostic>> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
+    env.set_auto_escape_callback(|name| match name.rsplit('.').next() {
+        Some("html" | "xml" | "svg") => AutoEscape::Html,
+        _ => AutoEscape::None,
+    });
+    let theme = site.theme.clone();
+    env.set_loader(move |name| match theme.template(name) {
+        Some(file) => {
+            let bytes = file.read().map_err(|e| {
+                minijinja::Error::new(minijinja::ErrorKind::TemplateNotFound, format!("cannot read: {e}"))
+            })?;
+            String::from_utf8(bytes.into_owned()).map(Some).map_err(|_| {
+                minijinja::Error::new(minijinja::ErrorKind::SyntaxError, "the template is not valid UTF-8")
+            })
+        }
+        None => Ok(None),
+    });
+    let base_url = site.config.base_url.clone();
+    env.add_function("link", link);
+    env.add_function("abs_url", move |path: &str| format!("{base_url}{}", path.trim_start_matches('/')));
+    let problems: Vec<Diagnostic> = REQUIRED
+        .iter()
+        .filter_map(|name| match env.get_template(name) {
+            Ok(_) => None,
+            Err(error) => Some(diagnostic(&site.theme, &error)),
+        })
+        .collect();
+    if problems.is_empty() { Ok(env) } else { Err(problems) }
+}
+
+/// `link(path)`: the relative URL of a site path from the page being rendered.
+fn link(state: &State, path: &str) -> String {
+    let root = state.lookup("root").map(|v| v.to_string()).unwrap_or_default();
+    let url = format!("{root}{}", path.trim_start_matches('/'));
+    if url.is_empty() { "./".into() } else { url }
+}
+
+/// Renders a template with a context; errors name the template file and line.
+pub fn render(env: &Environment<'_>, theme: &Theme, name: &str, context: Value) -> Result<String, Diagnostic> {
+    env.get_template(name)
+        .and_then(|template| template.render(context))
+        .map_err(|error| diagnostic(theme, &error))
+}
+
+/// A template error as a diagnostic on the template's file.
+pub fn diagnostic(theme: &Theme, error: &minijinja::Error) -> Diagnostic {
+    let name = error.name().unwrap_or("template");
+    let file = theme
+        .template(name)
+        .map_or_else(|| PathBuf::from("templates").join(name), |t| t.origin);
+    let mut message = format!("template error: {}", error.kind());
+    if let Some(detail) = error.detail() {
+        message.push_str(&format!(": {detail}"));
+    }
+    let mut source = std::error::Error::source(error);
+    while let Some(inner) = source {
+        message.push_str(&format!(" ({inner})"));
+        source = inner.source();
+    }
+    let hint = match error.kind() {
+        minijinja::ErrorKind::SyntaxError => {
+            "check the template's Jinja syntax: every {% if %}, {% for %} and {% block %} needs its {% end... %}"
+        }
+        minijinja::ErrorKind::UndefinedError => "the template uses a value this page does not have: test it with `is defined` first",
+        _ => "see the minijinja documentation for the filters, tests and functions templates can use",
+    };
+    let d = Diagnostic::error(file, message).with_hint(hint);
+    match error.line() {
+        Some(line) => d.at_line(line),
+        None => d,
+    }
+}

@@ -1,0 +1,78 @@
+//! Every use of the YAML parser lives here, so that its version can change in one place.
+//! YAML errors become [`Diagnostic`]s that point at the line of the file, not of the snippet.
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostic::Diagnostic;
+
+pub use serde_saphyr::Spanned;
+
+/// Parses `text`, which starts at line `first_line` of `file`, into `T`.
+pub fn parse<T: DeserializeOwned>(text: &str, file: &Path, first_line: usize) -> Result<T, Diagnostic> {
+    let mut options = serde_saphyr::Options::default();
+    options.with_snippet = false;
+    serde_saphyr::from_str_with_options(text, options).map_err(|error| {
+        let mut diagnostic = Diagnostic::error(file, format!("invalid YAML: {}", message_of(&error)));
+        if let Some(location) = error.location().filter(|l| l.line() > 0) {
+            diagnostic = diagnostic.at(
+                location.line() as usize + first_line - 1,
+                location.column().max(1) as usize,
+            );
+        }
+        diagnostic.with_hint(
+            "check the indentation, the colons after each key, and put text containing `:` or `#` between double quotes",
+        )
+    })
+}
+
+/// The line, in the file, of a value read with [`Spanned`], where `first_line` is the line
+/// of the file on which the YAML text began.
+pub fn line_of<T>(value: &Spanned<T>, first_line: usize) -> Option<usize> {
+    let line = value.referenced.line() as usize;
+    (line > 0).then(|| line + first_line - 1)
+}
+
+/// The parser's message without its own location suffix (we print ours).
+fn message_of(error: &serde_saphyr::Error) -> String {
+    let text = error.without_snippet().to_string();
+    let text = text.lines().next().unwrap_or_default().trim().to_string();
+    match text.find(" at line ") {
+        Some(cut) => text[..cut].to_string(),
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Deserialize, Debug)]
+    struct Doc {
+        title: Spanned<String>,
+        level: Option<u8>,
+    }
+
+    #[test]
+    fn errors_point_at_the_line_of_the_file() {
+        let err = parse::<Doc>("title: x\nlevel: [\n", Path::new("f.md"), 2).unwrap_err();
+        assert!(err.line.unwrap() >= 3, "{err:?}");
+        assert!(err.message.starts_with("invalid YAML"), "{err:?}");
+    }
+
+    #[test]
+    fn spans_are_shifted_to_the_file() {
+        let doc: Doc = parse("level: 3\ntitle: hello\n", Path::new("f.md"), 2).unwrap();
+        assert_eq!(doc.title.value, "hello");
+        assert_eq!(line_of(&doc.title, 2), Some(3));
+        assert_eq!(doc.level, Some(3));
+    }
+
+    #[test]
+    fn type_errors_are_reported() {
+        let err = parse::<Doc>("title: x\nlevel: many\n", Path::new("f.md"), 1).unwrap_err();
+        assert_eq!(err.line, Some(2), "{err:?}");
+    }
+}
