@@ -119,9 +119,10 @@ impl SiteConfig {
         };
 
         let title = raw.title.unwrap_or_else(|| {
-            problems.push(Diagnostic::error(CONFIG_FILE, "the site has no `title`").with_hint(
-                "add a line such as `title: \"Les Bons Gestes Numériques\"`",
-            ));
+            problems.push(
+                Diagnostic::error(CONFIG_FILE, "the site has no `title`")
+                    .with_hint("add a line such as `title: \"Les Bons Gestes Numériques\"`"),
+            );
             Localized::Same(String::new())
         });
 
@@ -168,7 +169,10 @@ impl SiteConfig {
             Some(lang) => {
                 problems.push(located(
                     yaml::line_of(&lang, 1),
-                    format!("the default language `{}` is not in `languages`", lang.value),
+                    format!(
+                        "the default language `{}` is not in `languages`",
+                        lang.value
+                    ),
                     "add it to `languages`, or choose one of them",
                 ));
                 lang.value
@@ -208,7 +212,8 @@ impl SiteConfig {
         match self.base_url.find("://") {
             Some(scheme) => {
                 let rest = &self.base_url[scheme + 3..];
-                rest.find('/').map_or("/".into(), |slash| rest[slash..].to_string())
+                rest.find('/')
+                    .map_or("/".into(), |slash| rest[slash..].to_string())
             }
             None => self.base_url.clone(),
         }
@@ -290,7 +295,10 @@ theme: default
 
     #[test]
     fn base_urls_are_checked() {
-        assert_eq!(normalize_base_url("https://a.org").unwrap(), "https://a.org/");
+        assert_eq!(
+            normalize_base_url("https://a.org").unwrap(),
+            "https://a.org/"
+        );
         assert!(normalize_base_url("example.org").is_err());
         assert!(normalize_base_url("https://").is_err());
         assert!(is_language_code("pt-BR"));

@@ -172,17 +172,11 @@ impl Diagnostics {
     pub fn sorted(&self) -> Vec<&Diagnostic> {
         let mut items: Vec<&Diagnostic> = self.items.iter().collect();
         items.sort_by(|a, b| {
-            (&a.file, a.line, a.column, a.severity, &a.message).cmp(&(
-                &b.file, b.line, b.column, b.severity, &b.message,
-            ))
+            (&a.file, a.line, a.column, a.severity, &a.message)
+                .cmp(&(&b.file, b.line, b.column, b.severity, &b.message))
         });
         items.dedup();
         items
-    }
-
-    /// Whether nothing was recorded.
-    pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
     }
 }
 
@@ -231,7 +225,9 @@ mod tests {
     fn render_quotes_the_line_with_a_caret() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("f.md"), "one\ntwo words\nthree\n").unwrap();
-        let d = Diagnostic::error("f.md", "oops").at(2, 5).with_hint("fix it");
+        let d = Diagnostic::error("f.md", "oops")
+            .at(2, 5)
+            .with_hint("fix it");
         let text = d.render(dir.path());
         assert!(text.contains("error: oops"), "{text}");
         assert!(text.contains("2 | two words"), "{text}");

@@ -48,7 +48,10 @@ impl Strings {
             }
             own.insert(lang.clone(), strings);
         }
-        let default = own.get(&config.default_language).cloned().unwrap_or(Value::Null);
+        let default = own
+            .get(&config.default_language)
+            .cloned()
+            .unwrap_or(Value::Null);
         let mut by_language = BTreeMap::new();
         for (lang, strings) in own {
             let mut missing = Vec::new();
@@ -149,14 +152,22 @@ mod tests {
     fn site_strings_override_and_missing_keys_fall_back() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join(I18N_DIR)).unwrap();
-        std::fs::write(dir.path().join("i18n/fr.yaml"), "search:\n  label: Trouver\nonly_fr: Oui\n").unwrap();
+        std::fs::write(
+            dir.path().join("i18n/fr.yaml"),
+            "search:\n  label: Trouver\nonly_fr: Oui\n",
+        )
+        .unwrap();
         let config = SiteConfig::parse(
             "title: T\nlanguages:\n  fr: { name: Français }\n  de: { name: Deutsch }\n",
         )
         .unwrap();
         let (strings, problems) = Strings::load(dir.path(), &config);
         assert_eq!(strings.get("fr", "search.label"), "Trouver");
-        assert_eq!(strings.get("de", "only_fr"), "Oui", "falls back to the default language");
+        assert_eq!(
+            strings.get("de", "only_fr"),
+            "Oui",
+            "falls back to the default language"
+        );
         assert_eq!(strings.get("de", "no.such.key"), "no.such.key");
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert!(problems[0].message.contains("only_fr"), "{problems:?}");

@@ -71,18 +71,26 @@ struct SiteArgs {
 fn main() {
     let cli = Cli::parse();
     let code = match cli.command {
-        Command::Build { site, output, base_url } => {
-            commands::build::run(&options(site, base_url), output.as_deref())
-        }
+        Command::Build {
+            site,
+            output,
+            base_url,
+        } => commands::build::run(&options(site, base_url), output.as_deref()),
         Command::Check { site } => commands::check::run(&options(site, None)),
-        Command::New { what: NewCommand::Site { dir } } => commands::new::site(&dir),
-        Command::New { what: NewCommand::Course { path, root, lang } } => {
-            commands::new::course(&root, &path, lang.as_deref())
-        }
+        Command::New {
+            what: NewCommand::Site { dir },
+        } => commands::new::site(&dir),
+        Command::New {
+            what: NewCommand::Course { path, root, lang },
+        } => commands::new::course(&root, &path, lang.as_deref()),
     };
     std::process::exit(code);
 }
 
 fn options(site: SiteArgs, base_url: Option<String>) -> SiteOptions {
-    SiteOptions { root: site.root, drafts: site.drafts, base_url }
+    SiteOptions {
+        root: site.root,
+        drafts: site.drafts,
+        base_url,
+    }
 }

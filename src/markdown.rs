@@ -59,7 +59,13 @@ pub fn render(site: &Site, page: &Page) -> Rendered {
     let lines = LineIndex::new(&page.body, page.body_line);
     let mut out = Rendered::default();
     let events = Parser::new_ext(&page.body, options()).into_offset_iter();
-    let mut events = BodyRenderer { site, page, lines: &lines, out: &mut out }.transform(events);
+    let mut events = BodyRenderer {
+        site,
+        page,
+        lines: &lines,
+        out: &mut out,
+    }
+    .transform(events);
     out.toc = anchor_headings(&mut events);
     let mut html = String::with_capacity(page.body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
@@ -99,34 +105,62 @@ impl BodyRenderer<'_> {
             match event {
                 Event::Start(Tag::CodeBlock(kind)) => {
                     let lang = match kind {
-                        CodeBlockKind::Fenced(info) => {
-                            info.split([' ', ',', '{']).next().unwrap_or_default().to_string()
-                        }
+                        CodeBlockKind::Fenced(info) => info
+                            .split([' ', ',', '{'])
+                            .next()
+                            .unwrap_or_default()
+                            .to_string(),
                         CodeBlockKind::Indented => String::new(),
                     };
                     code = Some((lang, String::new()));
                 }
-                Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => {
                     let dest_url = self.rewrite(dest_url, line, "link");
-                    result.push(Event::Start(Tag::Link { link_type, dest_url, title, id }));
+                    result.push(Event::Start(Tag::Link {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }));
                 }
-                Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                Event::Start(Tag::Image {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => {
                     let dest_url = self.rewrite(dest_url, line, "image");
-                    result.push(Event::Start(Tag::Image { link_type, dest_url, title, id }));
+                    result.push(Event::Start(Tag::Image {
+                        link_type,
+                        dest_url,
+                        title,
+                        id,
+                    }));
                 }
                 Event::Start(Tag::BlockQuote(Some(kind))) => {
                     result.push(Event::Html(self.callout_start(kind).into()));
                 }
-                Event::End(TagEnd::BlockQuote(Some(_))) => result.push(Event::Html("</aside>\n".into())),
+                Event::End(TagEnd::BlockQuote(Some(_))) => {
+                    result.push(Event::Html("</aside>\n".into()))
+                }
                 Event::Start(Tag::Table(alignments)) => {
-                    result.push(Event::Html("<div class=\"table-scroll\" tabindex=\"0\">\n".into()));
+                    result.push(Event::Html(
+                        "<div class=\"table-scroll\" tabindex=\"0\">\n".into(),
+                    ));
                     result.push(Event::Start(Tag::Table(alignments)));
                 }
                 Event::End(TagEnd::Table) => {
                     result.push(Event::End(TagEnd::Table));
                     result.push(Event::Html("</div>\n".into()));
                 }
-                Event::Html(html) | Event::InlineHtml(html) if !self.site.config.markdown.raw_html => {
+                Event::Html(html) | Event::InlineHtml(html)
+                    if !self.site.config.markdown.raw_html =>
+                {
                     self.out.problems.push(
                         Diagnostic::warning(self.page.file(), "raw HTML is shown as text")
                             .at_line(line)
@@ -134,7 +168,9 @@ impl BodyRenderer<'_> {
                     );
                     result.push(Event::Text(html));
                 }
-                Event::Text(text) if self.page.lang == "fr" => result.push(Event::Text(french_spacing(text))),
+                Event::Text(text) if self.page.lang == "fr" => {
+                    result.push(Event::Text(french_spacing(text)))
+                }
                 other => result.push(other),
             }
         }
@@ -159,9 +195,12 @@ impl BodyRenderer<'_> {
             }
             Err(problem) => {
                 self.out.problems.push(
-                    Diagnostic::error(self.page.file(), format!("broken {what} `{url}`: {}", problem.message))
-                        .at_line(line)
-                        .with_hint(problem.hint),
+                    Diagnostic::error(
+                        self.page.file(),
+                        format!("broken {what} `{url}`: {}", problem.message),
+                    )
+                    .at_line(line)
+                    .with_hint(problem.hint),
                 );
                 url
             }
@@ -176,7 +215,10 @@ impl BodyRenderer<'_> {
             BlockQuoteKind::Warning => "warning",
             BlockQuoteKind::Caution => "caution",
         };
-        let title = self.site.strings.get(&self.page.lang, &format!("callout.{name}"));
+        let title = self
+            .site
+            .strings
+            .get(&self.page.lang, &format!("callout.{name}"));
         format!(
             "<aside class=\"callout callout-{name}\" aria-label=\"{title}\">\n<p class=\"callout-title\">{title}</p>\n",
             title = escape(&title)
@@ -202,11 +244,17 @@ fn anchor_headings(events: &mut [Event<'_>]) -> Vec<Heading> {
                 }
             }
             if let Event::Start(Tag::Heading { id, .. }) = &mut events[index] {
-                let wanted = id.as_deref().map_or_else(|| slugify(&title), str::to_string);
+                let wanted = id
+                    .as_deref()
+                    .map_or_else(|| slugify(&title), str::to_string);
                 let unique = unique_id(&mut taken, wanted);
                 *id = Some(unique.clone().into());
                 if (2..=3).contains(&level) {
-                    toc.push(Heading { level, id: unique, title: title.trim().to_string() });
+                    toc.push(Heading {
+                        level,
+                        id: unique,
+                        title: title.trim().to_string(),
+                    });
                 }
             }
         }
@@ -237,18 +285,28 @@ pub fn slugify(text: &str) -> String {
         }
     }
     let slug = slug.trim_end_matches('-').to_string();
-    if slug.is_empty() { "section".into() } else { slug }
+    if slug.is_empty() {
+        "section".into()
+    } else {
+        slug
+    }
 }
 
 /// Highlights a code block with CSS classes; a block without a known language stays plain.
 fn highlight(lang: &str, code: &str) -> String {
-    let syntax = (!lang.is_empty()).then(|| SYNTAXES.find_syntax_by_token(lang)).flatten();
+    let syntax = (!lang.is_empty())
+        .then(|| SYNTAXES.find_syntax_by_token(lang))
+        .flatten();
     let Some(syntax) = syntax else {
         return format!("<pre class=\"code\"><code>{}</code></pre>\n", escape(code));
     };
-    let mut generator = ClassedHTMLGenerator::new_with_class_style(syntax, &SYNTAXES, HIGHLIGHT_CLASSES);
+    let mut generator =
+        ClassedHTMLGenerator::new_with_class_style(syntax, &SYNTAXES, HIGHLIGHT_CLASSES);
     for line in LinesWithEndings::from(code) {
-        if generator.parse_html_for_line_which_includes_newline(line).is_err() {
+        if generator
+            .parse_html_for_line_which_includes_newline(line)
+            .is_err()
+        {
             return format!("<pre class=\"code\"><code>{}</code></pre>\n", escape(code));
         }
     }
@@ -259,10 +317,19 @@ fn highlight(lang: &str, code: &str) -> String {
     )
 }
 
-/// Escapes text for HTML.
+/// Escapes text for HTML and XML, in text and in attributes quoted either way.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    pulldown_cmark_escape::escape_html(&mut out, text).ok();
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            other => out.push(other),
+        }
+    }
     out
 }
 
@@ -301,8 +368,14 @@ mod tests {
 
     #[test]
     fn french_punctuation_gets_a_narrow_no_break_space() {
-        assert_eq!(&*french_spacing("Attention : oui ?".into()), "Attention\u{202F}: oui\u{202F}?");
-        assert_eq!(&*french_spacing("« bonjour »".into()), "«\u{202F}bonjour\u{202F}»");
+        assert_eq!(
+            &*french_spacing("Attention : oui ?".into()),
+            "Attention\u{202F}: oui\u{202F}?"
+        );
+        assert_eq!(
+            &*french_spacing("« bonjour »".into()),
+            "«\u{202F}bonjour\u{202F}»"
+        );
         assert_eq!(&*french_spacing("https://a.b".into()), "https://a.b");
     }
 
@@ -317,7 +390,8 @@ mod tests {
 
     #[test]
     fn headings_get_unique_anchors() {
-        let mut events: Vec<Event> = Parser::new_ext("## A b\n## A b\n### C {#own}\n", options()).collect();
+        let mut events: Vec<Event> =
+            Parser::new_ext("## A b\n## A b\n### C {#own}\n", options()).collect();
         let toc = anchor_headings(&mut events);
         let ids: Vec<_> = toc.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["a-b", "a-b-1", "own"]);

@@ -45,7 +45,6 @@ impl ThemeFile {
 /// The theme of a site, with the site's own overrides on top.
 #[derive(Debug, Clone)]
 pub struct Theme {
-    root: PathBuf,
     /// Layers searched in order: the site's overrides first.
     layers: Vec<(Layer, PathBuf)>,
 }
@@ -62,7 +61,7 @@ impl Theme {
         } else {
             return Err(format!("the theme `{name}` is not in themes/{name}"));
         }
-        Ok(Theme { root: root.to_path_buf(), layers })
+        Ok(Theme { layers })
     }
 
     /// Finds `templates/<name>` in the site, then in the theme.
@@ -84,14 +83,16 @@ impl Theme {
                     built_in: None,
                 })
             }
-            Layer::BuiltIn => embedded::FILES
-                .iter()
-                .find(|(path, _)| *path == inner)
-                .map(|(_, bytes)| ThemeFile {
-                    origin: shown.join(inner),
-                    absolute: None,
-                    built_in: Some(bytes),
-                }),
+            Layer::BuiltIn => {
+                embedded::FILES
+                    .iter()
+                    .find(|(path, _)| *path == inner)
+                    .map(|(_, bytes)| ThemeFile {
+                        origin: shown.join(inner),
+                        absolute: None,
+                        built_in: Some(bytes),
+                    })
+            }
         })
     }
 
@@ -132,10 +133,6 @@ impl Theme {
         found
     }
 
-    /// The site root this theme belongs to.
-    pub fn root(&self) -> &Path {
-        &self.root
-    }
 }
 
 /// Every file under `dir`, as (path relative to `dir` with `/`, absolute path), sorted,
@@ -151,15 +148,15 @@ pub fn walk_files(dir: &Path) -> Vec<(String, PathBuf)> {
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file())
         .filter_map(|e| {
-            let inner = e.path().strip_prefix(dir).ok()?.to_str()?.replace('\\', "/");
+            let inner = e
+                .path()
+                .strip_prefix(dir)
+                .ok()?
+                .to_str()?
+                .replace('\\', "/");
             Some((inner, e.path().to_path_buf()))
         })
         .collect()
-}
-
-/// The built-in theme's files, for `parcours new site` and tests.
-pub fn built_in_files() -> &'static [(&'static str, &'static [u8])] {
-    embedded::FILES
 }
 
 #[cfg(test)]
@@ -173,7 +170,12 @@ mod tests {
         let base = theme.template("base.html").expect("built-in base.html");
         assert!(base.origin.starts_with("(built-in theme)"));
         assert!(!base.read().unwrap().is_empty());
-        assert!(theme.static_files().iter().any(|(p, _)| p.ends_with(".css")));
+        assert!(
+            theme
+                .static_files()
+                .iter()
+                .any(|(p, _)| p.ends_with(".css"))
+        );
     }
 
     #[test]

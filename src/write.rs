@@ -14,12 +14,18 @@ pub struct Sink {
 impl Sink {
     /// Writes into `folder`.
     pub fn folder(folder: &Path) -> Sink {
-        Sink { folder: Some(folder.to_path_buf()), count: AtomicUsize::new(0) }
+        Sink {
+            folder: Some(folder.to_path_buf()),
+            count: AtomicUsize::new(0),
+        }
     }
 
     /// Writes nothing (files are only counted).
     pub fn discard() -> Sink {
-        Sink { folder: None, count: AtomicUsize::new(0) }
+        Sink {
+            folder: None,
+            count: AtomicUsize::new(0),
+        }
     }
 
     /// Writes a file at `path` (relative, `/`-separated), creating its folders.
@@ -46,7 +52,9 @@ impl Sink {
     }
 
     fn target(&self, path: &str) -> std::io::Result<Option<PathBuf>> {
-        let Some(folder) = &self.folder else { return Ok(None) };
+        let Some(folder) = &self.folder else {
+            return Ok(None);
+        };
         if path.split('/').any(|part| part == ".." || part.is_empty()) || path.starts_with('/') {
             return Err(std::io::Error::new(
                 std::io::ErrorKind::InvalidInput,
@@ -73,15 +81,24 @@ pub struct Staging {
 impl Staging {
     /// Creates an empty staging folder next to `target`.
     pub fn new(target: &Path) -> std::io::Result<Staging> {
-        let parent = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let parent = target
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
         std::fs::create_dir_all(parent)?;
-        let name = target.file_name().map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
+        let name = target
+            .file_name()
+            .map_or_else(|| "public".into(), |n| n.to_string_lossy().into_owned());
         let staging = parent.join(format!(".{name}.building-{}", std::process::id()));
         if staging.exists() {
             std::fs::remove_dir_all(&staging)?;
         }
         std::fs::create_dir(&staging)?;
-        Ok(Staging { staging, target: target.to_path_buf(), committed: false })
+        Ok(Staging {
+            staging,
+            target: target.to_path_buf(),
+            committed: false,
+        })
     }
 
     /// The folder to write into.
@@ -93,7 +110,10 @@ impl Staging {
     pub fn commit(mut self) -> std::io::Result<()> {
         let old = self.staging.with_file_name(format!(
             "{}.old",
-            self.staging.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+            self.staging
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
         ));
         let had_previous = self.target.exists();
         if had_previous {
@@ -133,10 +153,19 @@ mod tests {
         std::fs::write(target.join("index.html"), "old").unwrap();
         {
             let staging = Staging::new(&target).unwrap();
-            Sink::folder(staging.path()).write("index.html", b"new").unwrap();
+            Sink::folder(staging.path())
+                .write("index.html", b"new")
+                .unwrap();
         }
-        assert_eq!(std::fs::read_to_string(target.join("index.html")).unwrap(), "old");
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "staging removed");
+        assert_eq!(
+            std::fs::read_to_string(target.join("index.html")).unwrap(),
+            "old"
+        );
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "staging removed"
+        );
     }
 
     #[test]
@@ -150,7 +179,10 @@ mod tests {
         sink.write("fr/index.html", b"new").unwrap();
         assert!(sink.write("../escape", b"x").is_err());
         staging.commit().unwrap();
-        assert_eq!(std::fs::read_to_string(target.join("fr/index.html")).unwrap(), "new");
+        assert_eq!(
+            std::fs::read_to_string(target.join("fr/index.html")).unwrap(),
+            "new"
+        );
         assert!(!target.join("stale.html").exists());
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }

@@ -10,7 +10,11 @@ use crate::diagnostic::Diagnostic;
 pub use serde_saphyr::Spanned;
 
 /// Parses `text`, which starts at line `first_line` of `file`, into `T`.
-pub fn parse<T: DeserializeOwned>(text: &str, file: &Path, first_line: usize) -> Result<T, Diagnostic> {
+pub fn parse<T: DeserializeOwned>(
+    text: &str,
+    file: &Path,
+    first_line: usize,
+) -> Result<T, Diagnostic> {
     let mut options = serde_saphyr::Options::default();
     options.with_snippet = false;
     serde_saphyr::from_str_with_options(text, options).map_err(|error| {

@@ -41,7 +41,10 @@ pub fn run(options: &SiteOptions, output: Option<&Path>) -> i32 {
 /// Builds into a staging folder and swaps it in; on any error the staging folder is dropped.
 pub fn build(options: &SiteOptions, output: &Path) -> Result<Report, Report> {
     let (site, problems) = load_site(options);
-    let mut report = Report { problems, ..Report::default() };
+    let mut report = Report {
+        problems,
+        ..Report::default()
+    };
     let Some(site) = site else { return Err(report) };
     if report.problems.has_errors() {
         // Render anyway into nowhere, so that one run reports every error of the site.
@@ -52,7 +55,10 @@ pub fn build(options: &SiteOptions, output: &Path) -> Result<Report, Report> {
     let staging = match Staging::new(output) {
         Ok(staging) => staging,
         Err(error) => {
-            report.problems.push(Diagnostic::error(output, format!("cannot create the output folder: {error}")));
+            report.problems.push(Diagnostic::error(
+                output,
+                format!("cannot create the output folder: {error}"),
+            ));
             return Err(report);
         }
     };
@@ -64,7 +70,10 @@ pub fn build(options: &SiteOptions, output: &Path) -> Result<Report, Report> {
         return Err(report);
     }
     if let Err(error) = staging.commit() {
-        report.problems.push(Diagnostic::error(output, format!("cannot put the new output in place: {error}")));
+        report.problems.push(Diagnostic::error(
+            output,
+            format!("cannot put the new output in place: {error}"),
+        ));
         return Err(report);
     }
     Ok(report)
@@ -73,7 +82,11 @@ pub fn build(options: &SiteOptions, output: &Path) -> Result<Report, Report> {
 /// Refuses an output folder that would hold or replace the site's own files.
 fn check_output(root: &Path, output: &Path) -> Result<(), String> {
     let absolute = |p: &Path| -> PathBuf {
-        let p = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(p)
+        };
         p.components().fold(PathBuf::new(), |mut acc, c| {
             match c {
                 std::path::Component::ParentDir => {
@@ -86,7 +99,15 @@ fn check_output(root: &Path, output: &Path) -> Result<(), String> {
         })
     };
     let (root, output) = (absolute(root), absolute(output));
-    let protected = ["content", "themes", "static", "i18n", "templates", "src", ".git"];
+    let protected = [
+        "content",
+        "themes",
+        "static",
+        "i18n",
+        "templates",
+        "src",
+        ".git",
+    ];
     if root.starts_with(&output) || protected.iter().any(|p| output.starts_with(root.join(p))) {
         return Err(format!(
             "{} cannot be the output folder: building there would replace the site's own files",

@@ -45,15 +45,30 @@ const PAGES: [(&str, &str, &str, &str); 3] = [
 
 /// Creates a working trilingual site in `dir`, which must be absent or empty.
 pub fn site(dir: &Path) -> i32 {
-    if dir.exists() && std::fs::read_dir(dir).map(|mut d| d.next().is_some()).unwrap_or(true) {
-        eprintln!("error: {} already exists and is not empty; choose a new folder", dir.display());
+    if dir.exists()
+        && std::fs::read_dir(dir)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(true)
+    {
+        eprintln!(
+            "error: {} already exists and is not empty; choose a new folder",
+            dir.display()
+        );
         return USAGE_ERROR;
     }
     let mut files: Vec<(PathBuf, &str)> = vec![(PathBuf::from("site.yaml"), SITE_YAML)];
     for (lang, home, section, course) in PAGES {
         files.push((PathBuf::from(format!("content/_index.{lang}.md")), home));
-        files.push((PathBuf::from(format!("content/premiers-pas/_index.{lang}.md")), section));
-        files.push((PathBuf::from(format!("content/premiers-pas/allumer-une-tablette.{lang}.md")), course));
+        files.push((
+            PathBuf::from(format!("content/premiers-pas/_index.{lang}.md")),
+            section,
+        ));
+        files.push((
+            PathBuf::from(format!(
+                "content/premiers-pas/allumer-une-tablette.{lang}.md"
+            )),
+            course,
+        ));
     }
     for (lang, strings) in BUILT_IN {
         files.push((PathBuf::from(format!("i18n/{lang}.yaml")), strings));
@@ -77,11 +92,16 @@ pub fn course(root: &Path, path: &str, lang: Option<&str>) -> i32 {
     let config = match SiteConfig::load(root) {
         Ok(config) => config,
         Err(problems) => {
-            problems.iter().for_each(|p| eprintln!("{}", p.render(root)));
+            problems
+                .iter()
+                .for_each(|p| eprintln!("{}", p.render(root)));
             return CONTENT_ERROR;
         }
     };
-    let inner = path.trim_start_matches("./").trim_start_matches("content/").trim_end_matches(".md");
+    let inner = path
+        .trim_start_matches("./")
+        .trim_start_matches("content/")
+        .trim_end_matches(".md");
     let name = inner.rsplit('/').next().unwrap_or(inner);
     if name.is_empty() || inner.split('/').any(|p| p == ".." || p.is_empty()) {
         eprintln!("error: `{path}` is not a course path; write it like `securite/ma-fiche`");
@@ -90,7 +110,10 @@ pub fn course(root: &Path, path: &str, lang: Option<&str>) -> i32 {
     let languages: Vec<String> = match lang {
         Some(lang) if config.languages.contains_key(lang) => vec![lang.to_string()],
         Some(lang) => {
-            eprintln!("error: the site has no language `{lang}`; it has {:?}", config.languages.keys().collect::<Vec<_>>());
+            eprintln!(
+                "error: the site has no language `{lang}`; it has {:?}",
+                config.languages.keys().collect::<Vec<_>>()
+            );
             return USAGE_ERROR;
         }
         None => config.languages.keys().cloned().collect(),
@@ -112,7 +135,9 @@ fn course_text(strings: &Strings, lang: &str, name: &str) -> String {
     let title = {
         let words = name.replace(['-', '_'], " ");
         let mut chars = words.chars();
-        chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+        chars
+            .next()
+            .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
     };
     let s = |key: &str| strings.get(lang, &format!("new_course.{key}"));
     format!(
@@ -130,6 +155,9 @@ fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent)?;
     }
-    let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(path)?;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?;
     std::io::Write::write_all(&mut file, text.as_bytes())
 }

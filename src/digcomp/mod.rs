@@ -116,7 +116,10 @@ impl Framework {
     }
 
     /// The competences of an area, in order.
-    pub fn competences_of<'a>(&'a self, area: &'a str) -> impl Iterator<Item = &'a Competence> + 'a {
+    pub fn competences_of<'a>(
+        &'a self,
+        area: &'a str,
+    ) -> impl Iterator<Item = &'a Competence> + 'a {
         self.competences.iter().filter(move |c| c.area == area)
     }
 
@@ -161,7 +164,11 @@ mod tests {
             assert!(f.area(&c.area).is_some(), "{}", c.id);
             for lang in ["fr", "nl", "en"] {
                 assert!(!text(&c.title, lang).is_empty(), "{} {lang}", c.id);
-                assert!(text(&c.short, lang).chars().count() <= 28, "{} {lang}", c.id);
+                assert!(
+                    text(&c.short, lang).chars().count() <= 28,
+                    "{} {lang}",
+                    c.id
+                );
                 assert!(!text(&c.description, lang).is_empty(), "{} {lang}", c.id);
             }
         }
@@ -185,6 +192,10 @@ mod tests {
         assert!(f.competence("4.7").is_none());
         let hint = f.suggest("4.7");
         assert!(hint.contains("4.1 to 4.4"), "{hint}");
-        assert!(f.suggest("41").contains("did you mean 4.1"), "{}", f.suggest("41"));
+        assert!(
+            f.suggest("41").contains("did you mean 4.1"),
+            "{}",
+            f.suggest("41")
+        );
     }
 }

@@ -162,7 +162,9 @@ pub fn split(text: &str) -> Result<Split<'_>, (usize, String)> {
     let mut offset = first_line_end;
     let mut line = 2;
     while offset < text.len() {
-        let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i + 1);
+        let end = text[offset..]
+            .find('\n')
+            .map_or(text.len(), |i| offset + i + 1);
         let current = text[offset..end].trim_end();
         if current == "---" || current == "..." {
             return Ok(Split {
@@ -179,7 +181,11 @@ pub fn split(text: &str) -> Result<Split<'_>, (usize, String)> {
 }
 
 /// Parses and validates front matter that starts at line `first_line` of `file`.
-pub fn parse(yaml_text: &str, file: &Path, first_line: usize) -> Result<FrontMatter, Vec<Diagnostic>> {
+pub fn parse(
+    yaml_text: &str,
+    file: &Path,
+    first_line: usize,
+) -> Result<FrontMatter, Vec<Diagnostic>> {
     let raw: RawFrontMatter = yaml::parse(yaml_text, file, first_line).map_err(|d| vec![d])?;
     let all: BTreeMap<String, serde_json::Value> =
         yaml::parse(yaml_text, file, first_line).map_err(|d| vec![d])?;
@@ -193,9 +199,13 @@ pub fn parse(yaml_text: &str, file: &Path, first_line: usize) -> Result<FrontMat
         Some(title) if !title.value.trim().is_empty() => title.value.trim().to_string(),
         other => {
             problems.push(at(
-                other.as_ref().and_then(|t| yaml::line_of(t, first_line)).or(Some(first_line)),
-                Diagnostic::error(file, "the page has no title")
-                    .with_hint("add a line such as `title: \"Créer une adresse mail\"` to the front matter"),
+                other
+                    .as_ref()
+                    .and_then(|t| yaml::line_of(t, first_line))
+                    .or(Some(first_line)),
+                Diagnostic::error(file, "the page has no title").with_hint(
+                    "add a line such as `title: \"Créer une adresse mail\"` to the front matter",
+                ),
             ));
             String::new()
         }
@@ -210,7 +220,13 @@ pub fn parse(yaml_text: &str, file: &Path, first_line: usize) -> Result<FrontMat
             match competence(item.value) {
                 Ok(found) => Some(found),
                 Err(d) => {
-                    problems.push(at(line, Diagnostic { file: file.into(), ..d }));
+                    problems.push(at(
+                        line,
+                        Diagnostic {
+                            file: file.into(),
+                            ..d
+                        },
+                    ));
                     None
                 }
             }
@@ -288,7 +304,10 @@ pub fn parse(yaml_text: &str, file: &Path, first_line: usize) -> Result<FrontMat
     }
     Ok(FrontMatter {
         title,
-        description: raw.description.map(|d| d.trim().to_string()).filter(|d| !d.is_empty()),
+        description: raw
+            .description
+            .map(|d| d.trim().to_string())
+            .filter(|d| !d.is_empty()),
         competences,
         audience,
         duration,
@@ -313,12 +332,17 @@ fn competence(raw: RawCompetence) -> Result<CompetenceRef, Diagnostic> {
     };
     let framework = digcomp::framework();
     if framework.competence(&id).is_none() {
-        return Err(Diagnostic::error("", format!("unknown DigComp competence `{id}`"))
-            .with_hint(framework.suggest(&id)));
+        return Err(
+            Diagnostic::error("", format!("unknown DigComp competence `{id}`"))
+                .with_hint(framework.suggest(&id)),
+        );
     }
     let level = match level {
         None => None,
-        Some(level) => match u8::try_from(level).ok().filter(|l| digcomp::LEVELS.contains(l)) {
+        Some(level) => match u8::try_from(level)
+            .ok()
+            .filter(|l| digcomp::LEVELS.contains(l))
+        {
             Some(level) => Some(level),
             None => {
                 return Err(Diagnostic::error(
@@ -342,8 +366,10 @@ fn unknown_choice(file: &Path, key: &str, value: &str, choices: &[&str]) -> Opti
         .copied()
         .unwrap_or_default();
     Some(
-        Diagnostic::error(file, format!("unknown {key} `{value}`"))
-            .with_hint(format!("did you mean `{closest}`? Possible values: {}", choices.join(", "))),
+        Diagnostic::error(file, format!("unknown {key} `{value}`")).with_hint(format!(
+            "did you mean `{closest}`? Possible values: {}",
+            choices.join(", ")
+        )),
     )
 }
 
@@ -357,8 +383,11 @@ pub fn is_valid_date(text: &str) -> bool {
     if year.len() != 4 || month.len() != 2 || day.len() != 2 {
         return false;
     }
-    let (Ok(year), Ok(month), Ok(day)) = (year.parse::<u32>(), month.parse::<u32>(), day.parse::<u32>())
-    else {
+    let (Ok(year), Ok(month), Ok(day)) = (
+        year.parse::<u32>(),
+        month.parse::<u32>(),
+        day.parse::<u32>(),
+    ) else {
         return false;
     };
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
@@ -389,9 +418,18 @@ mod tests {
         assert_eq!(
             fm.competences,
             [
-                CompetenceRef { id: "2.1".into(), level: Some(2) },
-                CompetenceRef { id: "1.1".into(), level: None },
-                CompetenceRef { id: "4.1".into(), level: None },
+                CompetenceRef {
+                    id: "2.1".into(),
+                    level: Some(2)
+                },
+                CompetenceRef {
+                    id: "1.1".into(),
+                    level: None
+                },
+                CompetenceRef {
+                    id: "4.1".into(),
+                    level: None
+                },
             ]
         );
         assert_eq!(fm.audience, ["apprenant", "aidant"]);

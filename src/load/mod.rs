@@ -110,7 +110,10 @@ pub fn load_content(root: &Path, config: &SiteConfig, drafts: bool) -> (Content,
         let entry = match entry {
             Ok(entry) => entry,
             Err(error) => {
-                let file = error.path().map(|p| relative(root, p)).unwrap_or_else(|| CONTENT_DIR.into());
+                let file = error
+                    .path()
+                    .map(|p| relative(root, p))
+                    .unwrap_or_else(|| CONTENT_DIR.into());
                 problems.push(Diagnostic::error(file, format!("cannot read: {error}")));
                 continue;
             }
@@ -121,13 +124,19 @@ pub fn load_content(root: &Path, config: &SiteConfig, drafts: bool) -> (Content,
         let file = relative(root, entry.path());
         let inner = relative(&content_root, entry.path());
         let Some(inner_str) = inner.to_str().map(|s| s.replace('\\', "/")) else {
-            problems.push(Diagnostic::error(&file, "the file name is not valid UTF-8").with_hint("rename the file"));
+            problems.push(
+                Diagnostic::error(&file, "the file name is not valid UTF-8")
+                    .with_hint("rename the file"),
+            );
             continue;
         };
         if inner_str.ends_with(".md") {
             page_files.push((file, inner_str));
         } else {
-            assets.push(Asset { file, path: inner_str });
+            assets.push(Asset {
+                file,
+                path: inner_str,
+            });
         }
     }
 
@@ -164,26 +173,37 @@ fn read_page(
     };
     let (name, lang) = split_language(file_name.trim_end_matches(".md"), &config.default_language);
     if !config.languages.contains_key(&lang) {
-        return Err(vec![Diagnostic::error(
-            file,
-            format!("the page is in `{lang}`, which site.yaml does not list in `languages`"),
-        )
-        .with_hint(format!("add `{lang}` to `languages` in site.yaml, or rename the file"))]);
+        return Err(vec![
+            Diagnostic::error(
+                file,
+                format!("the page is in `{lang}`, which site.yaml does not list in `languages`"),
+            )
+            .with_hint(format!(
+                "add `{lang}` to `languages` in site.yaml, or rename the file"
+            )),
+        ]);
     }
-    let bytes = std::fs::read(root.join(file))
-        .map_err(|error| vec![Diagnostic::error(file, format!("cannot read the page: {error}"))])?;
+    let bytes = std::fs::read(root.join(file)).map_err(|error| {
+        vec![Diagnostic::error(
+            file,
+            format!("cannot read the page: {error}"),
+        )]
+    })?;
     let text = String::from_utf8(bytes).map_err(|error| {
         let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
         let column = valid.len() - valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) + 1;
-        vec![Diagnostic::error(file, "the file is not valid UTF-8 text")
-            .at(line, column)
-            .with_hint("save the file with the UTF-8 encoding in your editor")]
+        vec![
+            Diagnostic::error(file, "the file is not valid UTF-8 text")
+                .at(line, column)
+                .with_hint("save the file with the UTF-8 encoding in your editor"),
+        ]
     })?;
-    let split = frontmatter::split(&text)
-        .map_err(|(line, message)| vec![Diagnostic::error(file, message).at_line(line).with_hint(
+    let split = frontmatter::split(&text).map_err(|(line, message)| {
+        vec![Diagnostic::error(file, message).at_line(line).with_hint(
             "start the file with a line `---`, then `title: \"...\"`, then a line `---`",
-        )])?;
+        )]
+    })?;
     let front = frontmatter::parse(split.yaml, file, split.yaml_line)?;
     if front.draft && !drafts {
         return Ok(None);
@@ -213,14 +233,27 @@ mod tests {
 
     #[test]
     fn languages_come_from_the_file_name() {
-        assert_eq!(split_language("mots.nl", "fr"), ("mots".into(), "nl".into()));
+        assert_eq!(
+            split_language("mots.nl", "fr"),
+            ("mots".into(), "nl".into())
+        );
         assert_eq!(split_language("mots", "fr"), ("mots".into(), "fr".into()));
-        assert_eq!(split_language("guide.v2", "fr"), ("guide.v2".into(), "fr".into()));
+        assert_eq!(
+            split_language("guide.v2", "fr"),
+            ("guide.v2".into(), "fr".into())
+        );
     }
 
     #[test]
     fn editor_temporaries_are_ignored() {
-        for name in [".#page.md", "page.md~", ".page.md.swp", "4913", "x___jb_tmp___", ".DS_Store"] {
+        for name in [
+            ".#page.md",
+            "page.md~",
+            ".page.md.swp",
+            "4913",
+            "x___jb_tmp___",
+            ".DS_Store",
+        ] {
             assert!(is_ignored_name(name), "{name}");
         }
         assert!(!is_ignored_name("page.fr.md"));
@@ -239,7 +272,10 @@ mod tests {
         };
         assert_eq!(page("securite", "mots").translation_key(), "securite/mots");
         assert_eq!(page("securite", "_index").translation_key(), "securite");
-        assert_eq!(page("securite/mots", "index").translation_key(), "securite/mots");
+        assert_eq!(
+            page("securite/mots", "index").translation_key(),
+            "securite/mots"
+        );
         assert_eq!(page("", "_index").translation_key(), "");
     }
 }

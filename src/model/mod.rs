@@ -122,7 +122,10 @@ impl Site {
         let languages: Vec<Language> = config
             .languages
             .iter()
-            .map(|(code, l)| Language { code: code.clone(), name: l.name.clone() })
+            .map(|(code, l)| Language {
+                code: code.clone(),
+                name: l.name.clone(),
+            })
             .collect();
         let mut site = Site {
             root: root.to_path_buf(),
@@ -147,7 +150,10 @@ impl Site {
 
     /// The position of a language in switcher order.
     pub fn language_index(&self, lang: &str) -> usize {
-        self.languages.iter().position(|l| l.code == lang).unwrap_or(usize::MAX)
+        self.languages
+            .iter()
+            .position(|l| l.code == lang)
+            .unwrap_or(usize::MAX)
     }
 
     /// The default language's code.
@@ -158,7 +164,10 @@ impl Site {
     /// The page of translation key `key` in `lang`.
     pub fn translation(&self, key: &str, lang: &str) -> Option<&Page> {
         let index = self.language_index(lang);
-        self.translations.get(key)?.get(&index).map(|&id| &self.pages[id])
+        self.translations
+            .get(key)?
+            .get(&index)
+            .map(|&id| &self.pages[id])
     }
 
     /// The home page of a language.
@@ -175,7 +184,9 @@ impl Site {
 
     /// The courses of a language that aim at a proficiency level, in order.
     pub fn courses_at_level(&self, lang: &str, level: u8) -> &[PageId] {
-        self.by_level.get(&(lang.to_string(), level)).map_or(&[], Vec::as_slice)
+        self.by_level
+            .get(&(lang.to_string(), level))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// Whether a URL path (from the site root, as `fr/a/b/`) is a page or file of the site.
@@ -194,7 +205,9 @@ impl Site {
 
     /// Whether `content/<path>` is an asset.
     pub fn is_asset(&self, path: &str) -> bool {
-        self.assets.binary_search_by(|a| a.path.as_str().cmp(path)).is_ok()
+        self.assets
+            .binary_search_by(|a| a.path.as_str().cmp(path))
+            .is_ok()
     }
 
     /// Every course page, in model order.
@@ -212,10 +225,13 @@ impl Site {
         for (key, lang_index, source) in sources {
             if let Some(first) = seen.get(&(key.clone(), lang_index)) {
                 problems.push(
-                    Diagnostic::error(&source.file, format!(
-                        "this page is the same page as {} (same folder, name and language)",
-                        first.display()
-                    ))
+                    Diagnostic::error(
+                        &source.file,
+                        format!(
+                            "this page is the same page as {} (same folder, name and language)",
+                            first.display()
+                        ),
+                    )
                     .with_hint("keep one of the two files, or rename one"),
                 );
                 continue;
@@ -226,7 +242,16 @@ impl Site {
                 (true, false) => PageKind::Section,
                 (false, _) => PageKind::Course,
             };
-            self.push_page(kind, key, source.lang, Some(source.file), source.dir, source.front, source.body, source.body_line);
+            self.push_page(
+                kind,
+                key,
+                source.lang,
+                Some(source.file),
+                source.dir,
+                source.front,
+                source.body,
+                source.body_line,
+            );
         }
         self.add_missing_sections();
     }
@@ -245,7 +270,10 @@ impl Site {
     ) -> PageId {
         let id = self.pages.len();
         let lang_index = self.language_index(&lang);
-        self.translations.entry(key.clone()).or_default().insert(lang_index, id);
+        self.translations
+            .entry(key.clone())
+            .or_default()
+            .insert(lang_index, id);
         self.pages.push(Page {
             id,
             kind,
@@ -291,8 +319,15 @@ impl Site {
             } else {
                 title_from_folder(dir.rsplit('/').next().unwrap_or(&dir))
             };
-            let kind = if dir.is_empty() { PageKind::Home } else { PageKind::Section };
-            let front = FrontMatter { title, ..FrontMatter::default() };
+            let kind = if dir.is_empty() {
+                PageKind::Home
+            } else {
+                PageKind::Section
+            };
+            let front = FrontMatter {
+                title,
+                ..FrontMatter::default()
+            };
             self.push_page(kind, dir.clone(), lang, None, dir, front, String::new(), 1);
         }
     }
@@ -302,7 +337,13 @@ impl Site {
         let mut order: Vec<PageId> = (0..self.pages.len()).collect();
         order.sort_by_key(|&id| {
             let page = &self.pages[id];
-            (page.kind != PageKind::Home, page.kind == PageKind::Course, page.key.matches('/').count(), page.key.clone(), self.language_index(&page.lang))
+            (
+                page.kind != PageKind::Home,
+                page.kind == PageKind::Course,
+                page.key.matches('/').count(),
+                page.key.clone(),
+                self.language_index(&page.lang),
+            )
         });
         for id in order {
             let page = &self.pages[id];
@@ -312,9 +353,12 @@ impl Site {
                     let parent_key = page.key.rsplit_once('/').map_or("", |(p, _)| p);
                     self.translation(parent_key, &page.lang).map(|p| p.id)
                 }
-                PageKind::Course => self.translation(&section_key_of(page), &page.lang).map(|p| p.id),
+                PageKind::Course => self
+                    .translation(&section_key_of(page), &page.lang)
+                    .map(|p| p.id),
             };
-            let base = parent.map_or_else(|| format!("{}/", page.lang), |p| self.pages[p].path.clone());
+            let base =
+                parent.map_or_else(|| format!("{}/", page.lang), |p| self.pages[p].path.clone());
             let path = match page.kind {
                 PageKind::Home => base,
                 _ => {
@@ -333,7 +377,13 @@ impl Site {
                 }
             }
         }
-        let order_key = |pages: &[Page], id: PageId| (pages[id].front.weight, pages[id].front.title.to_lowercase(), pages[id].key.clone());
+        let order_key = |pages: &[Page], id: PageId| {
+            (
+                pages[id].front.weight,
+                pages[id].front.title.to_lowercase(),
+                pages[id].key.clone(),
+            )
+        };
         for id in 0..self.pages.len() {
             let mut children = std::mem::take(&mut self.pages[id].pages);
             children.sort_by_cached_key(|&c| order_key(&self.pages, c));
@@ -347,7 +397,10 @@ impl Site {
     fn index_competences(&mut self) {
         for page in self.pages.iter().filter(|p| p.kind == PageKind::Course) {
             for competence in &page.front.competences {
-                let list = self.by_competence.entry((page.lang.clone(), competence.id.clone())).or_default();
+                let list = self
+                    .by_competence
+                    .entry((page.lang.clone(), competence.id.clone()))
+                    .or_default();
                 if !list.contains(&page.id) {
                     list.push(page.id);
                 }
@@ -361,7 +414,9 @@ impl Site {
         }
         let pages = &self.pages;
         let sort = |list: &mut Vec<PageId>| {
-            list.sort_by_cached_key(|&id| (pages[id].front.title.to_lowercase(), pages[id].key.clone()))
+            list.sort_by_cached_key(|&id| {
+                (pages[id].front.title.to_lowercase(), pages[id].key.clone())
+            })
         };
         self.by_competence.values_mut().for_each(sort);
         self.by_level.values_mut().for_each(sort);
@@ -406,7 +461,9 @@ impl Site {
         keys.sort();
         for (_, found) in keys {
             let pages: Vec<&Page> = found.values().map(|&id| &self.pages[id]).collect();
-            let Some(reference) = pages.iter().find(|p| p.source.is_some()) else { continue };
+            let Some(reference) = pages.iter().find(|p| p.source.is_some()) else {
+                continue;
+            };
             for (index, language) in self.languages.iter().enumerate() {
                 if !found.contains_key(&index) {
                     problems.push(
@@ -416,7 +473,9 @@ impl Site {
                         )
                         .with_hint(format!("add {}", expected_file(reference, &language.code))),
                     );
-                } else if self.pages[found[&index]].source.is_none() && reference.kind != PageKind::Home {
+                } else if self.pages[found[&index]].source.is_none()
+                    && reference.kind != PageKind::Home
+                {
                     problems.push(
                         Diagnostic::warning(
                             reference.file(),
@@ -435,9 +494,10 @@ impl Site {
 fn section_key_of(page: &Page) -> String {
     match page.kind {
         PageKind::Course => match page.source.as_ref().and_then(|s| s.file_stem()) {
-            Some(stem) if stem.to_string_lossy().split('.').next() == Some("index") => {
-                page.dir.rsplit_once('/').map_or(String::new(), |(p, _)| p.to_string())
-            }
+            Some(stem) if stem.to_string_lossy().split('.').next() == Some("index") => page
+                .dir
+                .rsplit_once('/')
+                .map_or(String::new(), |(p, _)| p.to_string()),
             _ => page.dir.clone(),
         },
         _ => page.key.clone(),
@@ -447,11 +507,24 @@ fn section_key_of(page: &Page) -> String {
 /// The file a translation of `page` into `lang` would be.
 fn expected_file(page: &Page, lang: &str) -> String {
     let file = page.file();
-    let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let stem = name.trim_end_matches(".md");
-    let stem = stem.strip_suffix(&format!(".{}", page.lang)).unwrap_or(stem);
-    let stem = if page.source.is_none() { "_index" } else { stem };
-    let dir = if page.source.is_none() { file.as_path() } else { file.parent().unwrap_or(Path::new("")) };
+    let stem = stem
+        .strip_suffix(&format!(".{}", page.lang))
+        .unwrap_or(stem);
+    let stem = if page.source.is_none() {
+        "_index"
+    } else {
+        stem
+    };
+    let dir = if page.source.is_none() {
+        file.as_path()
+    } else {
+        file.parent().unwrap_or(Path::new(""))
+    };
     dir.join(format!("{stem}.{lang}.md")).display().to_string()
 }
 
@@ -459,7 +532,9 @@ fn expected_file(page: &Page, lang: &str) -> String {
 fn title_from_folder(name: &str) -> String {
     let words = name.replace(['-', '_'], " ");
     let mut chars = words.chars();
-    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 #[cfg(test)]

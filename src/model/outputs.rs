@@ -48,7 +48,11 @@ impl Output {
     /// The file written, relative to the output folder.
     pub fn file(&self, site: &Site) -> String {
         let path = self.path(site);
-        if path.is_empty() || path.ends_with('/') { format!("{path}index.html") } else { path }
+        if path.is_empty() || path.ends_with('/') {
+            format!("{path}index.html")
+        } else {
+            path
+        }
     }
 
     /// What this output is, for messages.
@@ -89,12 +93,27 @@ impl Site {
         for language in &self.languages {
             let lang = &language.code;
             outputs.push(Output::Framework(lang.clone()));
-            outputs.extend(framework.areas.iter().map(|a| Output::Area(lang.clone(), a.id.clone())));
-            outputs.extend(framework.competences.iter().map(|c| Output::Competence(lang.clone(), c.id.clone())));
+            outputs.extend(
+                framework
+                    .areas
+                    .iter()
+                    .map(|a| Output::Area(lang.clone(), a.id.clone())),
+            );
+            outputs.extend(
+                framework
+                    .competences
+                    .iter()
+                    .map(|c| Output::Competence(lang.clone(), c.id.clone())),
+            );
             outputs.extend(digcomp::LEVELS.map(|level| Output::Level(lang.clone(), level)));
             outputs.push(Output::Feed(lang.clone()));
         }
-        outputs.extend([Output::LanguageChooser, Output::NotFound, Output::Sitemap, Output::Robots]);
+        outputs.extend([
+            Output::LanguageChooser,
+            Output::NotFound,
+            Output::Sitemap,
+            Output::Robots,
+        ]);
         outputs
     }
 }

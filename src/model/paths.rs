@@ -5,13 +5,21 @@
 /// root) to the site path `to`.
 pub fn relative_url(from: &str, to: &str) -> String {
     let url = format!("{}{to}", root_of(from));
-    if url.is_empty() { "./".to_string() } else { url }
+    if url.is_empty() {
+        "./".to_string()
+    } else {
+        url
+    }
 }
 
 /// The relative URL of the site root from the page at `from`: `../` once per folder.
 pub fn root_of(from: &str) -> String {
     let depth = from.split('/').filter(|part| !part.is_empty()).count();
-    let depth = if from.ends_with('/') || from.is_empty() { depth } else { depth.saturating_sub(1) };
+    let depth = if from.ends_with('/') || from.is_empty() {
+        depth
+    } else {
+        depth.saturating_sub(1)
+    };
     "../".repeat(depth)
 }
 
@@ -41,7 +49,10 @@ mod tests {
 
     #[test]
     fn relative_urls_climb_to_the_root_then_descend() {
-        assert_eq!(relative_url("fr/securite/mots/", "fr/digcomp/2.1/"), "../../../fr/digcomp/2.1/");
+        assert_eq!(
+            relative_url("fr/securite/mots/", "fr/digcomp/2.1/"),
+            "../../../fr/digcomp/2.1/"
+        );
         assert_eq!(relative_url("", "fr/"), "fr/");
         assert_eq!(relative_url("", ""), "./");
         assert_eq!(relative_url("fr/", ""), "../");
@@ -50,9 +61,18 @@ mod tests {
 
     #[test]
     fn relative_paths_resolve_inside_the_root_only() {
-        assert_eq!(resolve_relative("securite", "../informer/a.md").as_deref(), Some("informer/a.md"));
-        assert_eq!(resolve_relative("securite", "./img/x.png").as_deref(), Some("securite/img/x.png"));
-        assert_eq!(resolve_relative("fr/a/b/", "../../c/").as_deref(), Some("fr/c/"));
+        assert_eq!(
+            resolve_relative("securite", "../informer/a.md").as_deref(),
+            Some("informer/a.md")
+        );
+        assert_eq!(
+            resolve_relative("securite", "./img/x.png").as_deref(),
+            Some("securite/img/x.png")
+        );
+        assert_eq!(
+            resolve_relative("fr/a/b/", "../../c/").as_deref(),
+            Some("fr/c/")
+        );
         assert_eq!(resolve_relative("", "../etc/passwd"), None);
     }
 }

@@ -41,9 +41,15 @@ impl SiteView {
         let mut titles = BTreeMap::new();
         let mut descriptions = BTreeMap::new();
         for language in &site.languages {
-            titles.insert(language.code.clone(), site.config.title.get(&language.code, default));
+            titles.insert(
+                language.code.clone(),
+                site.config.title.get(&language.code, default),
+            );
             if let Some(description) = &site.config.description {
-                descriptions.insert(language.code.clone(), description.get(&language.code, default));
+                descriptions.insert(
+                    language.code.clone(),
+                    description.get(&language.code, default),
+                );
             }
         }
         SiteView {
@@ -54,7 +60,10 @@ impl SiteView {
             languages: site
                 .languages
                 .iter()
-                .map(|l| LanguageView { code: l.code.clone(), name: l.name.clone() })
+                .map(|l| LanguageView {
+                    code: l.code.clone(),
+                    name: l.name.clone(),
+                })
                 .collect(),
             extra: site.config.extra.clone(),
         }
@@ -90,12 +99,18 @@ impl Badge {
         let area = competence.and_then(|c| framework.area(&c.area));
         Badge {
             id: reference.id.clone(),
-            title: competence.map(|c| text(&c.title, lang).to_string()).unwrap_or_default(),
-            short: competence.map(|c| text(&c.short, lang).to_string()).unwrap_or_default(),
+            title: competence
+                .map(|c| text(&c.title, lang).to_string())
+                .unwrap_or_default(),
+            short: competence
+                .map(|c| text(&c.short, lang).to_string())
+                .unwrap_or_default(),
             level: reference.level,
             level_label: reference.level.map(|l| level_label(l, lang)),
             area: area.map(|a| a.id.clone()).unwrap_or_default(),
-            area_title: area.map(|a| text(&a.title, lang).to_string()).unwrap_or_default(),
+            area_title: area
+                .map(|a| text(&a.title, lang).to_string())
+                .unwrap_or_default(),
             path: format!("{lang}/digcomp/{}/", reference.id),
         }
     }
@@ -179,8 +194,16 @@ impl PageView {
             lang: lang.clone(),
             path: page.path.clone(),
             permalink: format!("{}{}", site.config.base_url, page.path),
-            competences: front.competences.iter().map(|c| Badge::new(c, lang)).collect(),
-            audience: front.audience.iter().map(|a| label("audience", a)).collect(),
+            competences: front
+                .competences
+                .iter()
+                .map(|c| Badge::new(c, lang))
+                .collect(),
+            audience: front
+                .audience
+                .iter()
+                .map(|a| label("audience", a))
+                .collect(),
             duration: front.duration,
             duration_label: front.duration.map(|m| duration_label(site, lang, m)),
             format: front.format.as_deref().map(|f| label("format", f)),

@@ -63,8 +63,18 @@ impl<'a> HtmlRenderer<'a> {
             .iter()
             .map(|l| (l.code.clone(), ser(site.strings.of(&l.code))))
             .collect();
-        let views = site.pages.par_iter().map(|p| PageView::new(site, p)).collect();
-        Ok(HtmlRenderer { site, env, site_value: ser(SiteView::new(site)), strings, views })
+        let views = site
+            .pages
+            .par_iter()
+            .map(|p| PageView::new(site, p))
+            .collect();
+        Ok(HtmlRenderer {
+            site,
+            env,
+            site_value: ser(SiteView::new(site)),
+            strings,
+            views,
+        })
     }
 
     /// Renders one output.
@@ -73,17 +83,40 @@ impl<'a> HtmlRenderer<'a> {
         let path = output.path(self.site);
         let (template, own, mut problems, has_code) = match output {
             Output::Page(id) => self.page_context(*id),
-            Output::Framework(lang) => ("framework.html", self.framework_context(lang), Vec::new(), false),
-            Output::Area(lang, area) => ("area.html", self.area_context(lang, area), Vec::new(), false),
-            Output::Competence(lang, id) => ("competence.html", self.competence_context(lang, id), Vec::new(), false),
-            Output::Level(lang, level) => ("level.html", self.level_context(lang, *level), Vec::new(), false),
+            Output::Framework(lang) => (
+                "framework.html",
+                self.framework_context(lang),
+                Vec::new(),
+                false,
+            ),
+            Output::Area(lang, area) => (
+                "area.html",
+                self.area_context(lang, area),
+                Vec::new(),
+                false,
+            ),
+            Output::Competence(lang, id) => (
+                "competence.html",
+                self.competence_context(lang, id),
+                Vec::new(),
+                false,
+            ),
+            Output::Level(lang, level) => (
+                "level.html",
+                self.level_context(lang, *level),
+                Vec::new(),
+                false,
+            ),
             Output::Feed(lang) => ("atom.xml", self.feed_context(lang), Vec::new(), false),
             Output::LanguageChooser => ("languages.html", Value::UNDEFINED, Vec::new(), false),
             Output::NotFound => ("404.html", Value::UNDEFINED, Vec::new(), false),
             Output::Sitemap => ("sitemap.xml", self.sitemap_context(), Vec::new(), false),
             Output::Robots => ("robots.txt", Value::UNDEFINED, Vec::new(), false),
         };
-        let lang = output.lang(self.site).unwrap_or(self.site.default_language()).to_string();
+        let lang = output
+            .lang(self.site)
+            .unwrap_or(self.site.default_language())
+            .to_string();
         let root = match output {
             Output::NotFound => self.site.config.base_path(),
             _ => root_of(&path),
@@ -101,7 +134,11 @@ impl<'a> HtmlRenderer<'a> {
             strings_by_language => ser(&self.strings),
         };
         let context = context! { ..own, ..common };
-        let mut rendered = Rendered { file, has_code, ..Rendered::default() };
+        let mut rendered = Rendered {
+            file,
+            has_code,
+            ..Rendered::default()
+        };
         if problems.iter().any(Diagnostic::is_error) {
             rendered.problems = problems;
             return rendered;
@@ -204,25 +241,44 @@ impl<'a> HtmlRenderer<'a> {
 
     fn area_context(&self, lang: &str, area: &str) -> Value {
         let overview = self.areas_overview(lang);
-        let found = digcomp::framework().areas.iter().position(|a| a.id == area).unwrap_or(0);
+        let found = digcomp::framework()
+            .areas
+            .iter()
+            .position(|a| a.id == area)
+            .unwrap_or(0);
         context! { area => overview.get(found).cloned() }
     }
 
     fn competence_context(&self, lang: &str, id: &str) -> Value {
         let framework = digcomp::framework();
-        let Some(competence) = framework.competence(id) else { return Value::UNDEFINED };
+        let Some(competence) = framework.competence(id) else {
+            return Value::UNDEFINED;
+        };
         let courses = self.site.courses_teaching(lang, id);
         let level_of = |page: PageId| {
-            self.site.pages[page].front.competences.iter().find(|c| c.id == id).and_then(|c| c.level)
+            self.site.pages[page]
+                .front
+                .competences
+                .iter()
+                .find(|c| c.id == id)
+                .and_then(|c| c.level)
         };
         let mut by_level: Vec<Value> = Vec::new();
         for level in digcomp::LEVELS {
-            let pages: Vec<PageId> = courses.iter().copied().filter(|&p| level_of(p) == Some(level)).collect();
+            let pages: Vec<PageId> = courses
+                .iter()
+                .copied()
+                .filter(|&p| level_of(p) == Some(level))
+                .collect();
             if !pages.is_empty() {
                 by_level.push(context! { ..self.level_value(lang, level), ..context! { pages => ser(self.views_of(&pages)) } });
             }
         }
-        let unstated: Vec<PageId> = courses.iter().copied().filter(|&p| level_of(p).is_none()).collect();
+        let unstated: Vec<PageId> = courses
+            .iter()
+            .copied()
+            .filter(|&p| level_of(p).is_none())
+            .collect();
         let area = framework.area(&competence.area).map(|a| {
             context! { id => a.id.clone(), title => text(&a.title, lang), path => format!("{lang}/digcomp/{}/", a.id) }
         });
@@ -264,7 +320,12 @@ impl<'a> HtmlRenderer<'a> {
         let entries: Vec<Value> = site
             .outputs()
             .iter()
-            .filter(|o| !matches!(o, Output::Feed(_) | Output::NotFound | Output::Sitemap | Output::Robots))
+            .filter(|o| {
+                !matches!(
+                    o,
+                    Output::Feed(_) | Output::NotFound | Output::Sitemap | Output::Robots
+                )
+            })
             .map(|output| {
                 let alternates: Vec<Value> = self
                     .switcher(output)
@@ -294,10 +355,14 @@ impl<'a> HtmlRenderer<'a> {
             .map(|language| {
                 let code = language.code.clone();
                 let same = match output {
-                    Output::Page(id) => site.translation(&site.pages[*id].key, &code).map(|p| p.path.clone()),
+                    Output::Page(id) => site
+                        .translation(&site.pages[*id].key, &code)
+                        .map(|p| p.path.clone()),
                     Output::Framework(_) => Some(Output::Framework(code.clone()).path(site)),
                     Output::Area(_, a) => Some(Output::Area(code.clone(), a.clone()).path(site)),
-                    Output::Competence(_, c) => Some(Output::Competence(code.clone(), c.clone()).path(site)),
+                    Output::Competence(_, c) => {
+                        Some(Output::Competence(code.clone(), c.clone()).path(site))
+                    }
                     Output::Level(_, l) => Some(Output::Level(code.clone(), *l).path(site)),
                     _ => site.home(&code).map(|p| p.path.clone()),
                 };
@@ -315,25 +380,38 @@ impl<'a> HtmlRenderer<'a> {
     /// Home, then each section above the output.
     fn breadcrumbs(&self, output: &Output) -> Vec<Crumb> {
         let site = self.site;
-        let crumb = |page: &Page| Crumb { title: page.front.title.clone(), path: page.path.clone() };
+        let Some(lang) = output.lang(site) else {
+            return Vec::new();
+        };
+        let home = |path: &str| Crumb {
+            title: site.strings.get(lang, "nav.home"),
+            path: path.to_string(),
+        };
         let mut trail = Vec::new();
         match output {
             Output::Page(id) => {
                 let mut parent = site.pages[*id].parent;
                 while let Some(p) = parent {
-                    trail.push(crumb(&site.pages[p]));
-                    parent = site.pages[p].parent;
+                    let page = &site.pages[p];
+                    trail.push(match page.kind {
+                        PageKind::Home => home(&page.path),
+                        _ => Crumb {
+                            title: page.front.title.clone(),
+                            path: page.path.clone(),
+                        },
+                    });
+                    parent = page.parent;
                 }
                 trail.reverse();
             }
-            Output::Framework(lang) | Output::Area(lang, _) | Output::Competence(lang, _) | Output::Level(lang, _) => {
-                if let Some(home) = site.home(lang) {
-                    trail.push(crumb(home));
-                }
+            Output::Feed(_) => {}
+            _ => {
+                trail.push(home(&format!("{lang}/")));
                 if !matches!(output, Output::Framework(_)) {
+                    let path = Output::Framework(lang.to_string()).path(site);
                     trail.push(Crumb {
                         title: site.strings.get(lang, "digcomp.title"),
-                        path: Output::Framework(lang.clone()).path(site),
+                        path,
                     });
                 }
                 if let Output::Competence(_, id) = output
@@ -341,19 +419,21 @@ impl<'a> HtmlRenderer<'a> {
                     && let Some(area) = digcomp::framework().area(&c.area)
                 {
                     trail.push(Crumb {
-                        title: format!("{} {}", area.id, text(&area.title, lang)),
-                        path: Output::Area(lang.clone(), area.id.clone()).path(site),
+                        title: format!("{}. {}", area.id, text(&area.title, lang)),
+                        path: Output::Area(lang.to_string(), area.id.clone()).path(site),
                     });
                 }
             }
-            _ => {}
         }
         trail
     }
 
     /// The top-level sections of a language, for the main navigation.
     fn top_sections(&self, lang: &str) -> Vec<&PageView> {
-        self.site.home(lang).map(|home| self.views_of(&home.subsections)).unwrap_or_default()
+        self.site
+            .home(lang)
+            .map(|home| self.views_of(&home.subsections))
+            .unwrap_or_default()
     }
 }
 
@@ -364,5 +444,9 @@ fn ser<T: Serialize>(value: T) -> Value {
 
 /// A date as Atom wants it.
 fn atom_date(date: &str) -> String {
-    if date.contains('T') { date.to_string() } else { format!("{date}T00:00:00Z") }
+    if date.contains('T') {
+        date.to_string()
+    } else {
+        format!("{date}T00:00:00Z")
+    }
 }

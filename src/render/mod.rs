@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use syntect::highlighting::ThemeSet;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::{Output, Site};
+use crate::model::Site;
 use crate::write::Sink;
 
 /// The stylesheet of highlighted code, written at the output's root.
@@ -33,11 +33,21 @@ pub struct Report {
 
 /// Renders every output of `site` into `sink`, then copies static files and assets.
 pub fn render_site(site: &Site, sink: &Sink) -> Report {
-    let mut report = Report::default();
+    let mut report = Report {
+        pages_per_language: pages_per_language(site),
+        ..Report::default()
+    };
     let renderer = match html::HtmlRenderer::new(site) {
         Ok(renderer) => renderer,
         Err(problems) => {
             report.problems.extend(problems);
+            // Without templates, the pages are still read, so that their own errors show too.
+            let bodies: Vec<Diagnostic> = site
+                .pages
+                .par_iter()
+                .flat_map_iter(|p| crate::markdown::render(site, p).problems)
+                .collect();
+            report.problems.extend(bodies);
             return report;
         }
     };
@@ -54,7 +64,10 @@ pub fn render_site(site: &Site, sink: &Sink) -> Report {
             if !problems.iter().any(Diagnostic::is_error)
                 && let Err(error) = sink.write(&rendered.file, &rendered.bytes)
             {
-                problems.push(Diagnostic::error(&rendered.file, format!("cannot write the output: {error}")));
+                problems.push(Diagnostic::error(
+                    &rendered.file,
+                    format!("cannot write the output: {error}"),
+                ));
             }
             problems
         })
@@ -62,21 +75,33 @@ pub fn render_site(site: &Site, sink: &Sink) -> Report {
     progress.finish();
     report.problems.extend(problems);
     if any_code.load(Ordering::Relaxed) {
-        write_or_report(sink, HIGHLIGHT_CSS, highlight_css().as_bytes(), &mut report.problems);
+        write_or_report(
+            sink,
+            HIGHLIGHT_CSS,
+            highlight_css().as_bytes(),
+            &mut report.problems,
+        );
     }
     copy_static(site, sink, &mut report.problems);
-    for output in &outputs {
-        if let Output::Page(id) = output {
-            *report.pages_per_language.entry(site.pages[*id].lang.clone()).or_default() += 1;
-        }
-    }
     report.files = sink.count();
     report
 }
 
+/// How many pages (home, sections, courses) each language has.
+fn pages_per_language(site: &Site) -> BTreeMap<String, usize> {
+    let mut counts = BTreeMap::new();
+    for page in &site.pages {
+        *counts.entry(page.lang.clone()).or_default() += 1;
+    }
+    counts
+}
+
 fn write_or_report(sink: &Sink, file: &str, bytes: &[u8], problems: &mut Diagnostics) {
     if let Err(error) = sink.write(file, bytes) {
-        problems.push(Diagnostic::error(file, format!("cannot write the output: {error}")));
+        problems.push(Diagnostic::error(
+            file,
+            format!("cannot write the output: {error}"),
+        ));
     }
 }
 
@@ -86,11 +111,20 @@ fn copy_static(site: &Site, sink: &Sink, problems: &mut Diagnostics) {
     for (inner, file) in site.theme.static_files() {
         match file.read() {
             Ok(bytes) => write_or_report(sink, &inner, &bytes, problems),
-            Err(error) => problems.push(Diagnostic::error(&file.origin, format!("cannot read: {error}"))),
+            Err(error) => problems.push(Diagnostic::error(
+                &file.origin,
+                format!("cannot read: {error}"),
+            )),
         }
     }
     for (inner, path) in crate::theme::walk_files(&site.root.join("static")) {
-        copy_file(sink, &inner, &path, &Path::new("static").join(&inner), problems);
+        copy_file(
+            sink,
+            &inner,
+            &path,
+            &Path::new("static").join(&inner),
+            problems,
+        );
     }
     let copies: Vec<Diagnostic> = site
         .assets
@@ -99,7 +133,13 @@ fn copy_static(site: &Site, sink: &Sink, problems: &mut Diagnostics) {
             let mut found = Diagnostics::new();
             for language in &site.languages {
                 let target = site.asset_path(&asset.path, &language.code);
-                copy_file(sink, &target, &site.root.join(&asset.file), &asset.file, &mut found);
+                copy_file(
+                    sink,
+                    &target,
+                    &site.root.join(&asset.file),
+                    &asset.file,
+                    &mut found,
+                );
             }
             found
         })
@@ -109,7 +149,10 @@ fn copy_static(site: &Site, sink: &Sink, problems: &mut Diagnostics) {
 
 fn copy_file(sink: &Sink, target: &str, from: &Path, shown: &Path, problems: &mut Diagnostics) {
     if let Err(error) = sink.copy(target, from) {
-        problems.push(Diagnostic::error(shown, format!("cannot copy to the output: {error}")));
+        problems.push(Diagnostic::error(
+            shown,
+            format!("cannot copy to the output: {error}"),
+        ));
     }
 }
 
@@ -120,7 +163,13 @@ pub fn highlight_css() -> String {
         themes
             .themes
             .get(name)
-            .and_then(|theme| syntect::html::css_for_theme_with_class_style(theme, crate::markdown::HIGHLIGHT_CLASSES).ok())
+            .and_then(|theme| {
+                syntect::html::css_for_theme_with_class_style(
+                    theme,
+                    crate::markdown::HIGHLIGHT_CLASSES,
+                )
+                .ok()
+            })
             .unwrap_or_default()
     };
     format!(
@@ -139,7 +188,11 @@ struct Progress {
 
 impl Progress {
     fn new(total: usize) -> Progress {
-        Progress { total, done: AtomicUsize::new(0), shown: total >= 2000 && std::io::stderr().is_terminal() }
+        Progress {
+            total,
+            done: AtomicUsize::new(0),
+            shown: total >= 2000 && std::io::stderr().is_terminal(),
+        }
     }
 
     fn tick(&self) {

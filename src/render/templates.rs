@@ -34,21 +34,32 @@ pub fn environment(site: &Site) -> Result<Environment<'static>, Vec<Diagnostic>>
         Some("html" | "xml" | "svg") => AutoEscape::Html,
         _ => AutoEscape::None,
     });
+    env.set_formatter(format_value);
     let theme = site.theme.clone();
     env.set_loader(move |name| match theme.template(name) {
         Some(file) => {
             let bytes = file.read().map_err(|e| {
-                minijinja::Error::new(minijinja::ErrorKind::TemplateNotFound, format!("cannot read: {e}"))
+                minijinja::Error::new(
+                    minijinja::ErrorKind::TemplateNotFound,
+                    format!("cannot read: {e}"),
+                )
             })?;
-            String::from_utf8(bytes.into_owned()).map(Some).map_err(|_| {
-                minijinja::Error::new(minijinja::ErrorKind::SyntaxError, "the template is not valid UTF-8")
-            })
+            String::from_utf8(bytes.into_owned())
+                .map(Some)
+                .map_err(|_| {
+                    minijinja::Error::new(
+                        minijinja::ErrorKind::SyntaxError,
+                        "the template is not valid UTF-8",
+                    )
+                })
         }
         None => Ok(None),
     });
     let base_url = site.config.base_url.clone();
     env.add_function("link", link);
-    env.add_function("abs_url", move |path: &str| format!("{base_url}{}", path.trim_start_matches('/')));
+    env.add_function("abs_url", move |path: &str| {
+        url_value(format!("{base_url}{}", path.trim_start_matches('/')))
+    });
     let problems: Vec<Diagnostic> = REQUIRED
         .iter()
         .filter_map(|name| match env.get_template(name) {
@@ -56,18 +67,50 @@ pub fn environment(site: &Site) -> Result<Environment<'static>, Vec<Diagnostic>>
             Err(error) => Some(diagnostic(&site.theme, &error)),
         })
         .collect();
-    if problems.is_empty() { Ok(env) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(env)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Prints a value: text escaped for HTML when the template escapes (but for `/`, which
+/// needs no escape, so that URLs and feeds stay readable), anything else as minijinja does.
+fn format_value(
+    out: &mut minijinja::Output,
+    state: &mut State,
+    value: &Value,
+) -> Result<(), minijinja::Error> {
+    match value.as_str() {
+        Some(text) if !value.is_safe() && matches!(state.auto_escape(), AutoEscape::Html) => out
+            .write_str(&crate::markdown::escape(text))
+            .map_err(minijinja::Error::from),
+        _ => minijinja::escape_formatter(out, state, value),
+    }
 }
 
 /// `link(path)`: the relative URL of a site path from the page being rendered.
-fn link(state: &State, path: &str) -> String {
-    let root = state.lookup("root").map(|v| v.to_string()).unwrap_or_default();
+fn link(state: &State, path: &str) -> Value {
+    let root = state
+        .lookup("root")
+        .map(|v| v.to_string())
+        .unwrap_or_default();
     let url = format!("{root}{}", path.trim_start_matches('/'));
-    if url.is_empty() { "./".into() } else { url }
+    url_value(if url.is_empty() { "./".into() } else { url })
+}
+
+/// A URL for an attribute: the characters that matter in HTML escaped, `/` left readable.
+fn url_value(url: String) -> Value {
+    Value::from_safe_string(crate::markdown::escape(&url))
 }
 
 /// Renders a template with a context; errors name the template file and line.
-pub fn render(env: &Environment<'_>, theme: &Theme, name: &str, context: Value) -> Result<String, Diagnostic> {
+pub fn render(
+    env: &Environment<'_>,
+    theme: &Theme,
+    name: &str,
+    context: Value,
+) -> Result<String, Diagnostic> {
     env.get_template(name)
         .and_then(|template| template.render(context))
         .map_err(|error| diagnostic(theme, &error))
@@ -92,8 +135,12 @@ pub fn diagnostic(theme: &Theme, error: &minijinja::Error) -> Diagnostic {
         minijinja::ErrorKind::SyntaxError => {
             "check the template's Jinja syntax: every {% if %}, {% for %} and {% block %} needs its {% end... %}"
         }
-        minijinja::ErrorKind::UndefinedError => "the template uses a value this page does not have: test it with `is defined` first",
-        _ => "see the minijinja documentation for the filters, tests and functions templates can use",
+        minijinja::ErrorKind::UndefinedError => {
+            "the template uses a value this page does not have: test it with `is defined` first"
+        }
+        _ => {
+            "see the minijinja documentation for the filters, tests and functions templates can use"
+        }
     };
     let d = Diagnostic::error(file, message).with_hint(hint);
     match error.line() {

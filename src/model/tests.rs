@@ -1,0 +1,139 @@
+//! Tests of the site model on small sites written to a temporary folder.
+
+use std::path::Path;
+
+use super::*;
+use crate::commands::{SiteOptions, load_site};
+
+fn write(root: &Path, file: &str, text: &str) {
+    let path = root.join(file);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+fn site_with(files: &[(&str, &str)]) -> (tempfile::TempDir, Site, Diagnostics) {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "site.yaml",
+        "title: T\ndefault_language: fr\nlanguages:\n  fr: { name: Français }\n  nl: { name: Nederlands }\n",
+    );
+    for (file, text) in files {
+        write(dir.path(), file, text);
+    }
+    let (site, problems) = load_site(&SiteOptions {
+        root: dir.path().into(),
+        ..SiteOptions::default()
+    });
+    (dir, site.expect("the site loads"), problems)
+}
+
+fn page<'a>(site: &'a Site, key: &str, lang: &str) -> &'a Page {
+    site.translation(key, lang)
+        .unwrap_or_else(|| panic!("no page {key} in {lang}"))
+}
+
+#[test]
+fn urls_follow_sections_and_slugs() {
+    let (_dir, site, _) = site_with(&[
+        ("content/_index.fr.md", "---\ntitle: Accueil\n---\n"),
+        ("content/secu/_index.fr.md", "---\ntitle: Sécurité\n---\n"),
+        ("content/secu/mots.fr.md", "---\ntitle: Mots\n---\n"),
+        (
+            "content/secu/mots.nl.md",
+            "---\ntitle: Woorden\nslug: woorden\n---\n",
+        ),
+        ("content/secu/guide/index.fr.md", "---\ntitle: Guide\n---\n"),
+    ]);
+    assert_eq!(page(&site, "", "fr").path, "fr/");
+    assert_eq!(page(&site, "secu/mots", "fr").path, "fr/secu/mots/");
+    assert_eq!(page(&site, "secu/mots", "nl").path, "nl/secu/woorden/");
+    assert_eq!(page(&site, "secu/guide", "fr").path, "fr/secu/guide/");
+    let section = page(&site, "secu", "fr");
+    assert_eq!(section.kind, PageKind::Section);
+    assert_eq!(section.pages.len(), 2);
+    assert_eq!(page(&site, "secu/guide", "fr").parent, Some(section.id));
+}
+
+#[test]
+fn folders_without_index_get_a_section_and_every_language_a_home() {
+    let (_dir, site, problems) = site_with(&[(
+        "content/premiers-pas/souris.fr.md",
+        "---\ntitle: Souris\n---\n",
+    )]);
+    let section = page(&site, "premiers-pas", "fr");
+    assert_eq!(section.front.title, "Premiers pas");
+    assert!(section.source.is_none());
+    assert_eq!(page(&site, "", "nl").front.title, "T");
+    assert!(
+        problems
+            .sorted()
+            .iter()
+            .any(|d| d.message.contains("no Nederlands translation"))
+    );
+}
+
+#[test]
+fn children_are_ordered_by_weight_then_title() {
+    let (_dir, site, _) = site_with(&[
+        ("content/s/b.fr.md", "---\ntitle: Bravo\nweight: 1\n---\n"),
+        ("content/s/a.fr.md", "---\ntitle: Alpha\nweight: 2\n---\n"),
+        ("content/s/c.fr.md", "---\ntitle: Charlie\nweight: 1\n---\n"),
+    ]);
+    let titles: Vec<&str> = page(&site, "s", "fr")
+        .pages
+        .iter()
+        .map(|&id| site.pages[id].front.title.as_str())
+        .collect();
+    assert_eq!(titles, ["Bravo", "Charlie", "Alpha"]);
+}
+
+#[test]
+fn competences_and_levels_are_indexed_per_language() {
+    let (_dir, site, _) = site_with(&[
+        (
+            "content/s/a.fr.md",
+            "---\ntitle: A\ncompetences:\n  - { id: \"4.1\", level: 2 }\n  - \"1.1\"\n---\n",
+        ),
+        (
+            "content/s/b.fr.md",
+            "---\ntitle: B\ncompetences: [\"4.1\"]\n---\n",
+        ),
+        (
+            "content/s/a.nl.md",
+            "---\ntitle: A\ncompetences:\n  - { id: \"4.1\", level: 2 }\n---\n",
+        ),
+    ]);
+    assert_eq!(site.courses_teaching("fr", "4.1").len(), 2);
+    assert_eq!(site.courses_teaching("nl", "4.1").len(), 1);
+    assert_eq!(site.courses_teaching("fr", "1.1").len(), 1);
+    assert_eq!(site.courses_at_level("fr", 2).len(), 1);
+    assert!(site.courses_at_level("fr", 3).is_empty());
+}
+
+#[test]
+fn two_pages_with_one_url_are_an_error() {
+    let (_dir, _, problems) = site_with(&[
+        ("content/s/a.fr.md", "---\ntitle: A\nslug: same\n---\n"),
+        ("content/s/b.fr.md", "---\ntitle: B\nslug: same\n---\n"),
+    ]);
+    assert!(
+        problems
+            .sorted()
+            .iter()
+            .any(|d| d.is_error() && d.message.contains("same URL /fr/s/same/"))
+    );
+}
+
+#[test]
+fn every_output_has_a_distinct_file() {
+    let (_dir, site, _) = site_with(&[("content/s/a.fr.md", "---\ntitle: A\n---\n")]);
+    let outputs = site.outputs();
+    let files: std::collections::BTreeSet<String> = outputs.iter().map(|o| o.file(&site)).collect();
+    assert_eq!(files.len(), outputs.len());
+    assert!(files.contains("fr/digcomp/2.1/index.html"));
+    assert!(files.contains("nl/digcomp/levels/8/index.html"));
+    assert!(
+        files.contains("index.html") && files.contains("404.html") && files.contains("sitemap.xml")
+    );
+}

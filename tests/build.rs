@@ -1,0 +1,254 @@
+//! `parcours build` on fixture sites: what it writes, and how it fails.
+
+mod common;
+
+use common::{build, fixture, parcours, read, snapshot, stderr};
+
+#[test]
+fn builds_every_language_with_pretty_relative_urls() {
+    let out = tempfile::tempdir().unwrap();
+    let run = build(&fixture("minimal"), out.path(), &[]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    for file in [
+        "index.html",
+        "404.html",
+        "robots.txt",
+        "sitemap.xml",
+        "fr/index.html",
+        "fr/atom.xml",
+        "fr/bases/souris/index.html",
+        "en/bases/using-the-mouse/index.html",
+        "fr/digcomp/index.html",
+        "fr/digcomp/5/index.html",
+        "fr/digcomp/5.1/index.html",
+        "fr/digcomp/levels/1/index.html",
+        "fr/bases/souris.svg",
+        "parcours.css",
+        "highlight.css",
+    ] {
+        assert!(out.path().join(file).is_file(), "missing {file}");
+    }
+    let page = read(out.path(), "fr/bases/souris/index.html");
+    assert!(
+        page.contains(r#"href="../../../fr/bases/clavier/#debut""#),
+        "link to a page file rewritten"
+    );
+    assert!(
+        page.contains(r#"src="../../../fr/bases/souris.svg""#),
+        "image resolved beside the page"
+    );
+    assert!(
+        page.contains(r#"href="../../../fr/digcomp/5.1/""#),
+        "root link made relative"
+    );
+    assert!(page.contains(r#"href="../../../parcours.css""#));
+    assert!(
+        page.contains("class=\"callout callout-important\""),
+        "GFM alert"
+    );
+    assert!(
+        page.contains("«\u{202F}doucement\u{202F}»"),
+        "French spacing"
+    );
+    assert!(
+        page.contains("<table>") && page.contains("type=\"checkbox\""),
+        "table and task list"
+    );
+    assert!(page.contains("footnote-definition"), "footnote");
+    assert!(page.contains("hl-"), "highlighted code");
+    assert!(
+        page.contains("&lt;b&gt;brut&lt;/b&gt;"),
+        "raw HTML shown as text"
+    );
+    assert!(page.contains("1 h 30"), "duration in words");
+    assert!(page.contains("Fondamental 1"), "level in words");
+    assert!(page.contains(r#"hreflang="en" href="https://example.org/en/bases/using-the-mouse/""#));
+    assert!(
+        page.contains("Maison"),
+        "site i18n overrides the built-in strings"
+    );
+    let clavier = read(out.path(), "fr/bases/clavier/index.html");
+    assert!(
+        clavier.contains("Taper des lettres &amp; des chiffres &lt;vite&gt;."),
+        "front matter escaped"
+    );
+    assert!(clavier.contains("id=\"debut\""), "custom heading id");
+}
+
+#[test]
+fn a_missing_translation_leads_to_that_languages_home_with_a_notice() {
+    let out = tempfile::tempdir().unwrap();
+    assert!(build(&fixture("minimal"), out.path(), &[]).status.success());
+    let page = read(out.path(), "fr/bases/clavier/index.html");
+    assert!(
+        page.contains(r#"href="../../../nl/" hreflang="nl""#),
+        "{page}"
+    );
+    assert!(
+        page.contains("nog niet vertaald"),
+        "the notice in the language the reader chooses"
+    );
+}
+
+#[test]
+fn competence_pages_list_their_courses_by_level() {
+    let out = tempfile::tempdir().unwrap();
+    assert!(build(&fixture("minimal"), out.path(), &[]).status.success());
+    let page = read(out.path(), "fr/digcomp/5.1/index.html");
+    let first = page.find("Fondamental 1").unwrap();
+    let second = page.find("Fondamental 2").unwrap();
+    assert!(first < page.find("Utiliser la souris").unwrap());
+    assert!(second < page.find("Utiliser le clavier").unwrap());
+    assert!(read(out.path(), "fr/digcomp/levels/2/index.html").contains("Utiliser le clavier"));
+    assert!(read(out.path(), "fr/digcomp/5/index.html").contains("5.1"));
+}
+
+#[test]
+fn sitemap_feed_and_robots_use_the_base_url() {
+    let out = tempfile::tempdir().unwrap();
+    let run = build(
+        &fixture("minimal"),
+        out.path(),
+        &["--base-url", "https://example.org/partner"],
+    );
+    assert!(run.status.success(), "{}", stderr(&run));
+    let sitemap = read(out.path(), "sitemap.xml");
+    assert!(sitemap.contains("<loc>https://example.org/partner/fr/bases/souris/</loc>"));
+    assert!(
+        sitemap.contains(
+            r#"hreflang="en" href="https://example.org/partner/en/bases/using-the-mouse/""#
+        )
+    );
+    let feed = read(out.path(), "fr/atom.xml");
+    assert!(feed.contains("<id>https://example.org/partner/fr/bases/souris/</id>"));
+    assert!(feed.contains("2026-10-01T00:00:00Z"));
+    assert!(
+        read(out.path(), "robots.txt").contains("Sitemap: https://example.org/partner/sitemap.xml")
+    );
+    let not_found = read(out.path(), "404.html");
+    assert!(
+        not_found.contains(r#"href="/partner/fr/""#),
+        "the 404 page links from any address"
+    );
+    let chooser = read(out.path(), "index.html");
+    assert!(chooser.contains(r#"href="fr/""#) && chooser.contains(r#"href="en/""#));
+    assert!(
+        !chooser.contains("<script"),
+        "the language chooser works without JavaScript"
+    );
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    assert!(build(&fixture("minimal"), a.path(), &[]).status.success());
+    assert!(build(&fixture("minimal"), b.path(), &[]).status.success());
+    let (a, b) = (snapshot(a.path()), snapshot(b.path()));
+    assert!(a.len() > 50);
+    assert!(a == b, "the two builds differ");
+}
+
+#[test]
+fn every_error_is_reported_with_file_and_line_and_the_old_output_stays() {
+    let out = tempfile::tempdir().unwrap();
+    std::fs::write(out.path().join("index.html"), "previous").unwrap();
+    let run = build(&fixture("broken"), out.path(), &[]);
+    assert_eq!(run.status.code(), Some(1));
+    let err = stderr(&run);
+    for expected in [
+        "content/a/yaml.fr.md:2:8",
+        "invalid YAML",
+        "content/a/sans-titre.fr.md:2",
+        "the page has no title",
+        "content/a/competence.fr.md:4",
+        "did you mean 4.1?",
+        "content/a/niveau.fr.md:4",
+        "level 9",
+        "same URL /fr/a/pareil/",
+        "content/a/lien.fr.md:7",
+        "broken link `nulle-part.md`",
+        "content/a/latin1.fr.md:5:4",
+        "not valid UTF-8",
+        "content/a/date.fr.md:3",
+        "templates/page.html:3",
+        "syntax error",
+    ] {
+        assert!(err.contains(expected), "missing `{expected}` in:\n{err}");
+    }
+    assert!(!err.contains("panicked"));
+    assert_eq!(
+        std::fs::read_to_string(out.path().join("index.html")).unwrap(),
+        "previous"
+    );
+    let staging = format!(
+        ".{}.building-",
+        out.path().file_name().unwrap().to_string_lossy()
+    );
+    let left = std::fs::read_dir(out.path().parent().unwrap())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(&staging))
+        .count();
+    assert_eq!(left, 0, "no staging folder left");
+}
+
+#[test]
+fn an_unreadable_file_is_an_error_not_a_panic() {
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("minimal"), site.path());
+    let file = site.path().join("content/bases/clavier.fr.md");
+    std::fs::remove_file(&file).unwrap();
+    std::os::unix::fs::symlink(site.path().join("nowhere.md"), &file).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let run = build(site.path(), out.path(), &[]);
+    assert_eq!(run.status.code(), Some(1));
+    assert!(stderr(&run).contains("clavier.fr.md"), "{}", stderr(&run));
+}
+
+#[test]
+fn the_site_folder_itself_is_refused_as_output() {
+    let site = fixture("minimal");
+    let run = build(&site, &site, &[]);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(stderr(&run).contains("cannot be the output folder"));
+}
+
+#[test]
+fn usage_errors_exit_with_2_and_help_exits_with_0() {
+    assert_eq!(
+        parcours(&["build", "--no-such-flag"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(parcours(&["frobnicate"]).status.code(), Some(2));
+    for command in [
+        &["--help"][..],
+        &["build", "--help"],
+        &["check", "--help"],
+        &["new", "site", "--help"],
+    ] {
+        let run = parcours(command);
+        assert!(run.status.success(), "{command:?}");
+        assert!(String::from_utf8_lossy(&run.stdout).contains("Usage"));
+    }
+    let bad_url = build(
+        &fixture("minimal"),
+        tempfile::tempdir().unwrap().path(),
+        &["--base-url", "nope"],
+    );
+    assert_eq!(bad_url.status.code(), Some(1));
+    assert!(stderr(&bad_url).contains("not an absolute URL"));
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    for entry in walkdir::WalkDir::new(from)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        let target = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
