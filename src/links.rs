@@ -58,17 +58,12 @@ pub fn resolve(site: &Site, page: &Page, url: &str) -> Result<Target, LinkProble
             ))
         };
     }
-    let in_content = resolve_relative(&page.dir, &decoded).ok_or_else(|| {
-        problem(
-            "it leads out of the content folder",
-            "link to a file inside content/",
-        )
-    })?;
-    if let Some(stem) = in_content.strip_suffix(".md") {
+    let in_content = resolve_relative(&page.dir, &decoded);
+    if let Some(stem) = in_content.as_deref().and_then(|p| p.strip_suffix(".md")) {
         return page_link(site, page, stem, suffix);
     }
-    if site.is_asset(&in_content) {
-        let target = site.asset_path(&in_content, &page.lang);
+    if let Some(asset) = in_content.as_deref().filter(|p| site.is_asset(p)) {
+        let target = site.asset_path(asset, &page.lang);
         return Ok(Target::Url(format!(
             "{}{suffix}",
             relative_url(&page.path, &target)
@@ -77,7 +72,12 @@ pub fn resolve(site: &Site, page: &Page, url: &str) -> Result<Target, LinkProble
     match resolve_relative(&page.path, &decoded) {
         Some(address) if site.has_path(&address) => Ok(Target::Unchanged),
         _ => Err(problem(
-            format!("there is no file content/{in_content} and no page at this address"),
+            match in_content {
+                Some(file) => {
+                    format!("there is no file content/{file} and no page at this address")
+                }
+                None => "it leads out of the site".to_string(),
+            },
             "check the spelling; link to pages by their .md file, such as `../securite/mots-de-passe.md`",
         )),
     }

@@ -132,7 +132,6 @@ impl Theme {
         }
         found
     }
-
 }
 
 /// Every file under `dir`, as (path relative to `dir` with `/`, absolute path), sorted,

@@ -51,6 +51,9 @@ pub struct HtmlRenderer<'a> {
     site_value: Value,
     strings: BTreeMap<String, Value>,
     views: Vec<PageView>,
+    /// Per language: the DigComp areas with their competences, and the top sections.
+    areas: BTreeMap<String, Value>,
+    top_sections: BTreeMap<String, Value>,
 }
 
 impl<'a> HtmlRenderer<'a> {
@@ -68,13 +71,23 @@ impl<'a> HtmlRenderer<'a> {
             .par_iter()
             .map(|p| PageView::new(site, p))
             .collect();
-        Ok(HtmlRenderer {
+        let mut renderer = HtmlRenderer {
             site,
             env,
             site_value: ser(SiteView::new(site)),
             strings,
             views,
-        })
+            areas: BTreeMap::new(),
+            top_sections: BTreeMap::new(),
+        };
+        for language in &site.languages {
+            let lang = &language.code;
+            let areas = Value::from(renderer.areas_overview(lang));
+            let sections = ser(renderer.top_sections(lang));
+            renderer.areas.insert(lang.clone(), areas);
+            renderer.top_sections.insert(lang.clone(), sections);
+        }
+        Ok(renderer)
     }
 
     /// Renders one output.
@@ -130,7 +143,7 @@ impl<'a> HtmlRenderer<'a> {
             has_code => has_code,
             translations => ser(self.switcher(output)),
             breadcrumbs => ser(self.breadcrumbs(output)),
-            sections => ser(self.top_sections(&lang)),
+            sections => self.top_sections.get(&lang).cloned().unwrap_or_default(),
             strings_by_language => ser(&self.strings),
         };
         let context = context! { ..own, ..common };
@@ -179,7 +192,7 @@ impl<'a> HtmlRenderer<'a> {
             section => ser(page.parent.map(|p| self.view(p))),
             pages => ser(self.views_of(&page.pages)),
             subsections => sections,
-            areas => self.areas_overview(&page.lang),
+            areas => self.areas.get(&page.lang).cloned().unwrap_or_default(),
         };
         (template, value, body.problems, body.has_code)
     }
@@ -224,7 +237,7 @@ impl<'a> HtmlRenderer<'a> {
             .iter()
             .map(|l| self.level_value(lang, l.level))
             .collect();
-        context! { areas => self.areas_overview(lang), levels => levels }
+        context! { areas => self.areas.get(lang).cloned().unwrap_or_default(), levels => levels }
     }
 
     fn level_value(&self, lang: &str, level: u8) -> Value {
@@ -240,13 +253,13 @@ impl<'a> HtmlRenderer<'a> {
     }
 
     fn area_context(&self, lang: &str, area: &str) -> Value {
-        let overview = self.areas_overview(lang);
-        let found = digcomp::framework()
+        let index = digcomp::framework()
             .areas
             .iter()
             .position(|a| a.id == area)
             .unwrap_or(0);
-        context! { area => overview.get(found).cloned() }
+        let overview = self.areas.get(lang).cloned().unwrap_or_default();
+        context! { area => overview.get_item_by_index(index).unwrap_or_default() }
     }
 
     fn competence_context(&self, lang: &str, id: &str) -> Value {
