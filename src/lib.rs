@@ -3,7 +3,7 @@
 //!
 //! The pipeline, one module per stage: [`load`] reads the files, [`model`] links them into a
 //! site, [`render`] turns the model into outputs, [`write`] puts them in place.
-//! [`commands`] holds what the binary runs.
+//! [`commands`] holds what the binary runs; [`serve`] previews a site and rebuilds it live.
 
 pub mod commands;
 pub mod config;
@@ -15,6 +15,7 @@ pub mod load;
 pub mod markdown;
 pub mod model;
 pub mod render;
+pub mod serve;
 pub mod theme;
 pub mod write;
 pub mod yaml;

@@ -26,6 +26,17 @@ enum Command {
         #[arg(long)]
         base_url: Option<String>,
     },
+    /// Build the site, serve it on 127.0.0.1, and rebuild and reload it live as files change.
+    Serve {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// The port (another free one is used when it is taken).
+        #[arg(long, short, default_value_t = parcours::serve::DEFAULT_PORT)]
+        port: u16,
+        /// The address to listen on. Only change it to preview from another device you trust.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+    },
     /// Check the whole site (front matter, competences, links, templates) and write nothing.
     Check {
         #[command(flatten)]
@@ -76,6 +87,9 @@ fn main() {
             output,
             base_url,
         } => commands::build::run(&options(site, base_url), output.as_deref()),
+        Command::Serve { site, port, bind } => {
+            parcours::serve::run(options(site, None), bind, port)
+        }
         Command::Check { site } => commands::check::run(&options(site, None)),
         Command::New {
             what: NewCommand::Site { dir },

@@ -2,35 +2,63 @@
 //! whole build succeeded, so that a failed build leaves the previous site as it was.
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// Where rendered files go: a folder, or nowhere (for `check`).
+/// Files rendered into memory: path and bytes.
+pub type Files = Vec<(String, Vec<u8>)>;
+
+/// Where rendered files go: a folder, memory (to write later, all or nothing), or nowhere
+/// (for `check`).
 #[derive(Debug)]
 pub struct Sink {
     folder: Option<PathBuf>,
+    memory: Option<Mutex<Files>>,
     count: AtomicUsize,
 }
 
 impl Sink {
-    /// Writes into `folder`.
-    pub fn folder(folder: &Path) -> Sink {
+    fn with(folder: Option<PathBuf>, memory: Option<Mutex<Files>>) -> Sink {
         Sink {
-            folder: Some(folder.to_path_buf()),
+            folder,
+            memory,
             count: AtomicUsize::new(0),
         }
     }
 
+    /// Writes into `folder`.
+    pub fn folder(folder: &Path) -> Sink {
+        Sink::with(Some(folder.to_path_buf()), None)
+    }
+
     /// Writes nothing (files are only counted).
     pub fn discard() -> Sink {
-        Sink {
-            folder: None,
-            count: AtomicUsize::new(0),
-        }
+        Sink::with(None, None)
+    }
+
+    /// Keeps the files in memory, for [`Sink::into_files`].
+    pub fn memory() -> Sink {
+        Sink::with(None, Some(Mutex::new(Vec::new())))
+    }
+
+    /// The files kept in memory, sorted by path.
+    pub fn into_files(self) -> Files {
+        let mut files = self
+            .memory
+            .map(|m| m.into_inner().unwrap_or_else(|e| e.into_inner()))
+            .unwrap_or_default();
+        files.sort();
+        files
     }
 
     /// Writes a file at `path` (relative, `/`-separated), creating its folders.
     pub fn write(&self, path: &str, bytes: &[u8]) -> std::io::Result<()> {
         self.count.fetch_add(1, Ordering::Relaxed);
+        if let Some(memory) = &self.memory {
+            let mut files = memory.lock().unwrap_or_else(|e| e.into_inner());
+            files.push((path.to_string(), bytes.to_vec()));
+            return Ok(());
+        }
         match self.target(path)? {
             Some(target) => std::fs::write(target, bytes),
             None => Ok(()),
@@ -39,6 +67,9 @@ impl Sink {
 
     /// Copies the file `from` to `path`.
     pub fn copy(&self, path: &str, from: &Path) -> std::io::Result<()> {
+        if self.memory.is_some() {
+            return self.write(path, &std::fs::read(from)?);
+        }
         self.count.fetch_add(1, Ordering::Relaxed);
         match self.target(path)? {
             Some(target) => std::fs::copy(from, target).map(|_| ()),

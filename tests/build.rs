@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{build, fixture, parcours, read, snapshot, stderr};
+use common::{build, copy_dir, fixture, parcours, read, snapshot, stderr};
 
 #[test]
 fn builds_every_language_with_pretty_relative_urls() {
@@ -237,18 +237,4 @@ fn usage_errors_exit_with_2_and_help_exits_with_0() {
     );
     assert_eq!(bad_url.status.code(), Some(1));
     assert!(stderr(&bad_url).contains("not an absolute URL"));
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    for entry in walkdir::WalkDir::new(from)
-        .into_iter()
-        .filter_map(Result::ok)
-    {
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).unwrap();
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }

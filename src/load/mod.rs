@@ -122,6 +122,13 @@ pub fn load_content(root: &Path, config: &SiteConfig, drafts: bool) -> (Content,
             continue;
         }
         let file = relative(root, entry.path());
+        if entry.path_is_symlink() && !links_inside(root, entry.path()) {
+            problems.push(
+                Diagnostic::error(&file, "this link leads outside the site, or nowhere")
+                    .with_hint("copy the file into the site instead of linking to it"),
+            );
+            continue;
+        }
         let inner = relative(&content_root, entry.path());
         let Some(inner_str) = inner.to_str().map(|s| s.replace('\\', "/")) else {
             problems.push(
@@ -153,6 +160,28 @@ pub fn load_content(root: &Path, config: &SiteConfig, drafts: bool) -> (Content,
         }
     }
     (Content { pages, assets }, problems)
+}
+
+/// Reads one page file, given relative to the site root (`content/a/b.fr.md`); `Ok(None)`
+/// for a draft left out.
+pub fn load_page(
+    root: &Path,
+    file: &Path,
+    config: &SiteConfig,
+    drafts: bool,
+) -> Result<Option<SourcePage>, Vec<Diagnostic>> {
+    let inner = relative(Path::new(CONTENT_DIR), file)
+        .to_string_lossy()
+        .replace('\\', "/");
+    read_page(root, file, &inner, config, drafts)
+}
+
+/// Whether a symbolic link resolves to a file inside the site.
+fn links_inside(root: &Path, link: &Path) -> bool {
+    match (root.canonicalize(), link.canonicalize()) {
+        (Ok(root), Ok(target)) => target.starts_with(root) && target.is_file(),
+        _ => false,
+    }
 }
 
 fn relative(base: &Path, path: &Path) -> PathBuf {

@@ -56,6 +56,8 @@ pub struct Page {
     pub source: Option<PathBuf>,
     /// The folder of `content/` its relative links and images start from.
     pub dir: String,
+    /// Its file name without language and extension (`_index` for a section).
+    pub name: String,
     /// Its front matter.
     pub front: FrontMatter,
     /// Its Markdown.
@@ -146,6 +148,35 @@ impl Site {
         site.check_paths(&mut problems);
         site.report_missing_translations(&mut problems);
         (site, problems)
+    }
+
+    /// Takes the site apart again, to rebuild it with some pages changed: its settings,
+    /// strings, theme, and the pages read from files (made-up sections are left out).
+    pub fn into_parts(self) -> (SiteConfig, Strings, Theme, Content) {
+        let pages = self
+            .pages
+            .into_iter()
+            .filter_map(|page| {
+                Some(SourcePage {
+                    file: page.source?,
+                    dir: page.dir,
+                    name: page.name,
+                    lang: page.lang,
+                    front: page.front,
+                    body: page.body,
+                    body_line: page.body_line,
+                })
+            })
+            .collect();
+        (
+            self.config,
+            self.strings,
+            self.theme,
+            Content {
+                pages,
+                assets: self.assets,
+            },
+        )
     }
 
     /// The position of a language in switcher order.
@@ -242,34 +273,21 @@ impl Site {
                 (true, false) => PageKind::Section,
                 (false, _) => PageKind::Course,
             };
-            self.push_page(
-                kind,
-                key,
-                source.lang,
-                Some(source.file),
-                source.dir,
-                source.front,
-                source.body,
-                source.body_line,
-            );
+            self.push_page(kind, key, source, true);
         }
         self.add_missing_sections();
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// Adds a page; `from_file` is false for a section made up for a folder without `_index`.
     fn push_page(
         &mut self,
         kind: PageKind,
         key: String,
-        lang: String,
-        source: Option<PathBuf>,
-        dir: String,
-        front: FrontMatter,
-        body: String,
-        body_line: usize,
+        source: SourcePage,
+        from_file: bool,
     ) -> PageId {
         let id = self.pages.len();
-        let lang_index = self.language_index(&lang);
+        let lang_index = self.language_index(&source.lang);
         self.translations
             .entry(key.clone())
             .or_default()
@@ -278,12 +296,13 @@ impl Site {
             id,
             kind,
             key,
-            lang,
-            source,
-            dir,
-            front,
-            body,
-            body_line,
+            lang: source.lang,
+            source: from_file.then_some(source.file),
+            dir: source.dir,
+            name: source.name,
+            front: source.front,
+            body: source.body,
+            body_line: source.body_line,
             path: String::new(),
             parent: None,
             pages: Vec::new(),
@@ -328,7 +347,16 @@ impl Site {
                 title,
                 ..FrontMatter::default()
             };
-            self.push_page(kind, dir.clone(), lang, None, dir, front, String::new(), 1);
+            let source = SourcePage {
+                file: Path::new(crate::load::CONTENT_DIR).join(&dir),
+                dir: dir.clone(),
+                name: "_index".into(),
+                lang,
+                front,
+                body: String::new(),
+                body_line: 1,
+            };
+            self.push_page(kind, dir, source, false);
         }
     }
 

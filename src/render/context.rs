@@ -71,7 +71,7 @@ impl SiteView {
 }
 
 /// A competence badge: id, titles and the level aimed at.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Badge {
     /// "2.1".
     pub id: String,
@@ -125,7 +125,7 @@ pub fn level_label(level: u8, lang: &str) -> String {
 }
 
 /// An id with its label in the page's language (audience, format).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Choice {
     /// The id written in front matter.
     pub id: String,
@@ -134,7 +134,7 @@ pub struct Choice {
 }
 
 /// A page as templates see it (`page`, and the items of lists).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PageView {
     /// "home", "section" or "course".
     pub kind: &'static str,

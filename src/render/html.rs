@@ -2,6 +2,7 @@
 //! template of the theme.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use minijinja::value::Serde;
 use minijinja::{Environment, Value, context};
@@ -50,7 +51,8 @@ pub struct HtmlRenderer<'a> {
     env: Environment<'static>,
     site_value: Value,
     strings: BTreeMap<String, Value>,
-    views: Vec<PageView>,
+    /// Views of the pages, made when first needed.
+    views: Vec<OnceLock<PageView>>,
     /// Per language: the DigComp areas with their competences, and the top sections.
     areas: BTreeMap<String, Value>,
     top_sections: BTreeMap<String, Value>,
@@ -59,18 +61,13 @@ pub struct HtmlRenderer<'a> {
 impl<'a> HtmlRenderer<'a> {
     /// Compiles the templates and prepares the views of every page.
     pub fn new(site: &'a Site) -> Result<HtmlRenderer<'a>, Vec<Diagnostic>> {
-        use rayon::prelude::*;
         let env = templates::environment(site)?;
         let strings = site
             .languages
             .iter()
             .map(|l| (l.code.clone(), ser(site.strings.of(&l.code))))
             .collect();
-        let views = site
-            .pages
-            .par_iter()
-            .map(|p| PageView::new(site, p))
-            .collect();
+        let views = site.pages.iter().map(|_| OnceLock::new()).collect();
         let mut renderer = HtmlRenderer {
             site,
             env,
@@ -165,7 +162,7 @@ impl<'a> HtmlRenderer<'a> {
     }
 
     fn view(&self, id: PageId) -> &PageView {
-        &self.views[id]
+        self.views[id].get_or_init(|| PageView::new(self.site, &self.site.pages[id]))
     }
 
     fn views_of(&self, ids: &[PageId]) -> Vec<&PageView> {

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use syntect::highlighting::ThemeSet;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::Site;
+use crate::model::{Output, Site};
 use crate::write::Sink;
 
 /// The stylesheet of highlighted code, written at the output's root.
@@ -33,6 +33,14 @@ pub struct Report {
 
 /// Renders every output of `site` into `sink`, then copies static files and assets.
 pub fn render_site(site: &Site, sink: &Sink) -> Report {
+    let mut report = render_outputs(site, &site.outputs(), sink);
+    copy_static(site, sink, &mut report.problems);
+    report.files = sink.count();
+    report
+}
+
+/// Renders some outputs of `site` into `sink`, in parallel.
+pub fn render_outputs(site: &Site, outputs: &[Output], sink: &Sink) -> Report {
     let mut report = Report {
         pages_per_language: pages_per_language(site),
         ..Report::default()
@@ -51,7 +59,6 @@ pub fn render_site(site: &Site, sink: &Sink) -> Report {
             return report;
         }
     };
-    let outputs = site.outputs();
     let progress = Progress::new(outputs.len());
     let any_code = AtomicBool::new(false);
     let problems: Vec<Diagnostic> = outputs
@@ -82,18 +89,8 @@ pub fn render_site(site: &Site, sink: &Sink) -> Report {
             &mut report.problems,
         );
     }
-    copy_static(site, sink, &mut report.problems);
     report.files = sink.count();
     report
-}
-
-/// How many pages (home, sections, courses) each language has.
-fn pages_per_language(site: &Site) -> BTreeMap<String, usize> {
-    let mut counts = BTreeMap::new();
-    for page in &site.pages {
-        *counts.entry(page.lang.clone()).or_default() += 1;
-    }
-    counts
 }
 
 fn write_or_report(sink: &Sink, file: &str, bytes: &[u8], problems: &mut Diagnostics) {
@@ -107,7 +104,7 @@ fn write_or_report(sink: &Sink, file: &str, bytes: &[u8], problems: &mut Diagnos
 
 /// Copies the theme's static files, then the site's `static/` (which wins), then the assets
 /// of `content/` beside their pages in every language.
-fn copy_static(site: &Site, sink: &Sink, problems: &mut Diagnostics) {
+pub fn copy_static(site: &Site, sink: &Sink, problems: &mut Diagnostics) {
     for (inner, file) in site.theme.static_files() {
         match file.read() {
             Ok(bytes) => write_or_report(sink, &inner, &bytes, problems),
@@ -154,6 +151,15 @@ fn copy_file(sink: &Sink, target: &str, from: &Path, shown: &Path, problems: &mu
             format!("cannot copy to the output: {error}"),
         ));
     }
+}
+
+/// How many pages (home, sections, courses) each language has.
+fn pages_per_language(site: &Site) -> BTreeMap<String, usize> {
+    let mut counts = BTreeMap::new();
+    for page in &site.pages {
+        *counts.entry(page.lang.clone()).or_default() += 1;
+    }
+    counts
 }
 
 /// The CSS of highlighted code: a light theme, and a dark one for dark mode.

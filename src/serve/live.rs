@@ -1,0 +1,315 @@
+//! The site kept in memory while serving, and what each kind of change re-renders: a page's
+//! text re-renders that page; its title, competences or dates also re-render the pages that
+//! list it; a new, moved or deleted page, a template or an asset re-renders everything from
+//! memory; the settings and interface strings reload the whole site from disk.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::commands::{SiteOptions, load_site};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::digcomp;
+use crate::load::{CONTENT_DIR, load_page};
+use crate::model::{Output, PageKind, Site};
+use crate::render::context::PageView;
+use crate::render::{copy_static, render_outputs, render_site};
+use crate::write::{Sink, Staging};
+
+/// What changed on disk since the last rebuild, from the least to the most work.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Changes {
+    /// Page files (relative to the site root) written, created or deleted.
+    pub pages: BTreeSet<PathBuf>,
+    /// Asset files of `content/` written (relative to the site root).
+    pub assets: BTreeSet<PathBuf>,
+    /// Static files of the site or theme changed.
+    pub statics: bool,
+    /// Templates changed, or assets appeared or went: render everything from memory.
+    pub render_all: bool,
+    /// Settings, strings or folders changed: read everything again.
+    pub reload: bool,
+}
+
+impl Changes {
+    /// Adds other changes to these.
+    pub fn merge(&mut self, other: Changes) {
+        self.pages.extend(other.pages);
+        self.assets.extend(other.assets);
+        self.statics |= other.statics;
+        self.render_all |= other.render_all;
+        self.reload |= other.reload;
+    }
+
+    /// Whether there is nothing to do.
+    pub fn is_empty(&self) -> bool {
+        *self == Changes::default()
+    }
+}
+
+/// What a rebuild did.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Errors and warnings worth showing.
+    pub problems: Diagnostics,
+    /// How many files were written.
+    pub written: usize,
+    /// How long it took.
+    pub elapsed: Duration,
+}
+
+impl Outcome {
+    /// Whether the output is up to date (no error).
+    pub fn ok(&self) -> bool {
+        !self.problems.has_errors()
+    }
+}
+
+/// The served site: its model, its output folder, and whether the output lags behind.
+pub struct LiveSite {
+    options: SiteOptions,
+    output: PathBuf,
+    site: Option<Site>,
+    stale: bool,
+}
+
+impl LiveSite {
+    /// Loads and builds the site into `output`.
+    pub fn new(options: SiteOptions, output: &Path) -> (LiveSite, Outcome) {
+        let mut live = LiveSite {
+            options,
+            output: output.to_path_buf(),
+            site: None,
+            stale: true,
+        };
+        let outcome = live.reload(Instant::now());
+        (live, outcome)
+    }
+
+    /// Applies changes and rebuilds what they touch.
+    pub fn apply(&mut self, changes: &Changes) -> Outcome {
+        let started = Instant::now();
+        if changes.reload || self.site.is_none() {
+            return self.reload(started);
+        }
+        if changes.render_all || !changes.assets.iter().all(|a| self.is_known_asset(a)) {
+            return self.render_all(started, Diagnostics::new());
+        }
+        let mut outcome = Outcome::default();
+        if !changes.pages.is_empty() {
+            outcome = self.pages_changed(&changes.pages, started);
+        }
+        if outcome.ok() && (changes.statics || !changes.assets.is_empty()) {
+            let sink = Sink::folder(&self.output);
+            if let Some(site) = &self.site {
+                copy_static(site, &sink, &mut outcome.problems);
+            }
+            outcome.written += sink.count();
+        }
+        outcome.elapsed = started.elapsed();
+        outcome
+    }
+
+    fn is_known_asset(&self, file: &Path) -> bool {
+        let inner = file
+            .strip_prefix(CONTENT_DIR)
+            .unwrap_or(file)
+            .to_string_lossy()
+            .replace('\\', "/");
+        file.exists() && self.site.as_ref().is_some_and(|s| s.is_asset(&inner))
+    }
+
+    /// Reads everything from disk and renders it.
+    fn reload(&mut self, started: Instant) -> Outcome {
+        let (site, problems) = load_site(&self.options);
+        self.site = site;
+        if problems.has_errors() || self.site.is_none() {
+            self.stale = true;
+            return Outcome {
+                problems,
+                written: 0,
+                elapsed: started.elapsed(),
+            };
+        }
+        self.render_all(started, problems)
+    }
+
+    /// Renders every output from the model in memory into a staging folder, then swaps it in.
+    fn render_all(&mut self, started: Instant, mut problems: Diagnostics) -> Outcome {
+        let Some(site) = &self.site else {
+            return self.reload(started);
+        };
+        let staging = match Staging::new(&self.output) {
+            Ok(staging) => staging,
+            Err(error) => {
+                problems.push(Diagnostic::error(
+                    &self.output,
+                    format!("cannot write the output: {error}"),
+                ));
+                return Outcome {
+                    problems,
+                    written: 0,
+                    elapsed: started.elapsed(),
+                };
+            }
+        };
+        let report = render_site(site, &Sink::folder(staging.path()));
+        problems.extend(report.problems);
+        if !problems.has_errors() {
+            match staging.commit() {
+                Ok(()) => self.stale = false,
+                Err(error) => problems.push(Diagnostic::error(
+                    &self.output,
+                    format!("cannot swap the output: {error}"),
+                )),
+            }
+        }
+        Outcome {
+            problems,
+            written: report.files,
+            elapsed: started.elapsed(),
+        }
+    }
+
+    /// Re-reads the changed page files, rebuilds the model, and renders what shows them.
+    fn pages_changed(&mut self, files: &BTreeSet<PathBuf>, started: Instant) -> Outcome {
+        let Some(old) = self.site.take() else {
+            return self.reload(started);
+        };
+        let before = Snapshot::of(&old, files);
+        let (config, strings, theme, mut content) = old.into_parts();
+        let mut problems = Diagnostics::new();
+        content.pages.retain(|page| !files.contains(&page.file));
+        for file in files.iter().filter(|f| self.options.root.join(f).is_file()) {
+            match load_page(&self.options.root, file, &config, self.options.drafts) {
+                Ok(Some(page)) => content.pages.push(page),
+                Ok(None) => {}
+                Err(found) => problems.extend(found),
+            }
+        }
+        let (site, found) = Site::new(&self.options.root, config, strings, theme, content);
+        problems.extend(
+            found
+                .into_iter()
+                .filter(|d| d.is_error() || files.contains(&d.file)),
+        );
+        self.site = Some(site);
+        if problems.has_errors() {
+            self.stale = true;
+            return Outcome {
+                problems,
+                written: 0,
+                elapsed: started.elapsed(),
+            };
+        }
+        let site = self.site.as_ref().expect("just set");
+        let after = Snapshot::of(site, files);
+        if self.stale || before.structure != after.structure {
+            return self.render_all(started, problems);
+        }
+        let outputs = affected_outputs(site, &before, &after);
+        let sink = Sink::memory();
+        let report = render_outputs(site, &outputs, &sink);
+        problems.extend(report.problems);
+        if problems.has_errors() {
+            self.stale = true;
+            return Outcome {
+                problems,
+                written: 0,
+                elapsed: started.elapsed(),
+            };
+        }
+        let written = Sink::folder(&self.output);
+        for (file, bytes) in sink.into_files() {
+            if let Err(error) = written.write(&file, &bytes) {
+                problems.push(Diagnostic::error(
+                    &file,
+                    format!("cannot write the output: {error}"),
+                ));
+            }
+        }
+        Outcome {
+            problems,
+            written: written.count(),
+            elapsed: started.elapsed(),
+        }
+    }
+}
+
+/// What the rest of the site sees of some pages, before or after a change.
+struct Snapshot {
+    /// Every page's key, language and URL: when it changes, links anywhere may change.
+    structure: Vec<(String, String, String)>,
+    /// The changed pages that exist: their view, by file.
+    views: HashMap<PathBuf, (PageView, Vec<String>, Vec<u8>)>,
+}
+
+impl Snapshot {
+    fn of(site: &Site, files: &BTreeSet<PathBuf>) -> Snapshot {
+        let structure = site
+            .pages
+            .iter()
+            .map(|p| (p.key.clone(), p.lang.clone(), p.path.clone()))
+            .collect();
+        let views = site
+            .pages
+            .iter()
+            .filter(|p| p.source.as_ref().is_some_and(|s| files.contains(s)))
+            .map(|p| {
+                let ids = p.front.competences.iter().map(|c| c.id.clone()).collect();
+                let levels = p.front.competences.iter().filter_map(|c| c.level).collect();
+                (
+                    p.source.clone().unwrap_or_default(),
+                    (PageView::new(site, p), ids, levels),
+                )
+            })
+            .collect();
+        Snapshot { structure, views }
+    }
+}
+
+/// The outputs that show the changed pages: the pages themselves, and when what lists show of
+/// them changed, their sections, competences, levels, feed and sitemap.
+fn affected_outputs(site: &Site, before: &Snapshot, after: &Snapshot) -> Vec<Output> {
+    let framework = digcomp::framework();
+    let mut outputs = BTreeSet::new();
+    for page in site.pages.iter().filter(|p| {
+        p.source
+            .as_ref()
+            .is_some_and(|s| after.views.contains_key(s))
+    }) {
+        outputs.insert(Output::Page(page.id));
+        let file = page.source.as_ref().expect("filtered on source");
+        let (view, ids, levels) = &after.views[file];
+        let Some((old_view, old_ids, old_levels)) = before.views.get(file) else {
+            continue;
+        };
+        if old_view == view {
+            continue;
+        }
+        let lang = &page.lang;
+        if page.kind != PageKind::Course {
+            return site.outputs();
+        }
+        let mut parent = page.parent;
+        while let Some(id) = parent {
+            outputs.insert(Output::Page(id));
+            parent = site.pages[id].parent;
+        }
+        for id in ids.iter().chain(old_ids) {
+            outputs.insert(Output::Competence(lang.clone(), id.clone()));
+            if let Some(c) = framework.competence(id) {
+                outputs.insert(Output::Area(lang.clone(), c.area.clone()));
+            }
+        }
+        for level in levels.iter().chain(old_levels) {
+            outputs.insert(Output::Level(lang.clone(), *level));
+        }
+        outputs.extend([
+            Output::Framework(lang.clone()),
+            Output::Feed(lang.clone()),
+            Output::Sitemap,
+        ]);
+    }
+    outputs.into_iter().collect()
+}
