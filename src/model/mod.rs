@@ -247,14 +247,23 @@ impl Site {
     }
 
     fn add_pages(&mut self, sources: Vec<SourcePage>, problems: &mut Diagnostics) {
-        let mut sources: Vec<(String, usize, SourcePage)> = sources
-            .into_iter()
-            .map(|s| (s.translation_key(), self.language_index(&s.lang), s))
+        // Sort an index, not the pages themselves, which are large to move.
+        let mut order: Vec<(String, usize, usize)> = sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.translation_key(), self.language_index(&s.lang), i))
             .collect();
-        sources.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
-        let mut seen: HashMap<(String, usize), PathBuf> = HashMap::new();
-        for (key, lang_index, source) in sources {
-            if let Some(first) = seen.get(&(key.clone(), lang_index)) {
+        order.sort_unstable();
+        let mut slots: Vec<Option<SourcePage>> = sources.into_iter().map(Some).collect();
+        let mut previous: Option<(usize, PathBuf)> = None;
+        for (position, (key, lang_index, index)) in order.iter().enumerate() {
+            let Some(source) = slots[*index].take() else {
+                continue;
+            };
+            if let Some((before, first)) = &previous
+                && order[*before].0 == *key
+                && order[*before].1 == *lang_index
+            {
                 problems.push(
                     Diagnostic::error(
                         &source.file,
@@ -267,13 +276,13 @@ impl Site {
                 );
                 continue;
             }
-            seen.insert((key.clone(), lang_index), source.file.clone());
+            previous = Some((position, source.file.clone()));
             let kind = match (source.is_section(), key.is_empty()) {
                 (true, true) => PageKind::Home,
                 (true, false) => PageKind::Section,
                 (false, _) => PageKind::Course,
             };
-            self.push_page(kind, key, source, true);
+            self.push_page(kind, key.clone(), source, true);
         }
         self.add_missing_sections();
     }
@@ -363,7 +372,7 @@ impl Site {
     /// Sets parents, children and URL paths, parents before children.
     fn link_sections(&mut self) {
         let mut order: Vec<PageId> = (0..self.pages.len()).collect();
-        order.sort_by_key(|&id| {
+        order.sort_by_cached_key(|&id| {
             let page = &self.pages[id];
             (
                 page.kind != PageKind::Home,
@@ -429,12 +438,12 @@ impl Site {
                     .by_competence
                     .entry((page.lang.clone(), competence.id.clone()))
                     .or_default();
-                if !list.contains(&page.id) {
+                if list.last() != Some(&page.id) {
                     list.push(page.id);
                 }
                 if let Some(level) = competence.level {
                     let list = self.by_level.entry((page.lang.clone(), level)).or_default();
-                    if !list.contains(&page.id) {
+                    if list.last() != Some(&page.id) {
                         list.push(page.id);
                     }
                 }
@@ -452,21 +461,21 @@ impl Site {
 
     /// Detects two outputs with the same URL and records every known URL path.
     fn check_paths(&mut self, problems: &mut Diagnostics) {
-        let mut owners: HashMap<String, String> = HashMap::new();
+        let mut owners: HashMap<String, Output> = HashMap::new();
         for output in self.outputs() {
             let path = output.path(self);
-            let owner = output.describe(self);
             if let Some(first) = owners.get(&path) {
                 let file = match output {
                     Output::Page(id) => self.pages[id].file(),
                     _ => PathBuf::from(crate::load::CONTENT_DIR),
                 };
+                let (owner, first) = (output.describe(self), first.describe(self));
                 problems.push(
                     Diagnostic::error(file, format!("{owner} has the same URL /{path} as {first}"))
                         .with_hint("give one of them another file name, or a `slug:` of its own"),
                 );
             } else {
-                owners.insert(path, owner);
+                owners.insert(path, output);
             }
         }
         let mut known: BTreeSet<String> = owners.into_keys().collect();

@@ -173,6 +173,9 @@ impl LiveSite {
 
     /// Re-reads the changed page files, rebuilds the model, and renders what shows them.
     fn pages_changed(&mut self, files: &BTreeSet<PathBuf>, started: Instant) -> Outcome {
+        if let Some(outcome) = self.bodies_changed(files, started) {
+            return outcome;
+        }
         let Some(old) = self.site.take() else {
             return self.reload(started);
         };
@@ -188,11 +191,10 @@ impl LiveSite {
             }
         }
         let (site, found) = Site::new(&self.options.root, config, strings, theme, content);
-        problems.extend(
-            found
-                .into_iter()
-                .filter(|d| d.is_error() || files.contains(&d.file)),
-        );
+        let relevant = found
+            .into_iter()
+            .filter(|d| d.is_error() || files.contains(&d.file));
+        problems.extend(relevant);
         self.site = Some(site);
         if problems.has_errors() {
             self.stale = true;
@@ -208,8 +210,53 @@ impl LiveSite {
             return self.render_all(started, problems);
         }
         let outputs = affected_outputs(site, &before, &after);
+        self.write_outputs(&outputs, problems, started)
+    }
+
+    /// The common case, without rebuilding the model: only the text under the front matter
+    /// of existing pages changed. `None` when the change is more than that.
+    fn bodies_changed(&mut self, files: &BTreeSet<PathBuf>, started: Instant) -> Option<Outcome> {
+        let site = self.site.as_mut().filter(|_| !self.stale)?;
+        let mut edits = Vec::new();
+        for file in files {
+            let id = site
+                .pages
+                .iter()
+                .position(|p| p.source.as_ref() == Some(file))?;
+            match load_page(&self.options.root, file, &site.config, self.options.drafts) {
+                Ok(Some(page)) if page.front == site.pages[id].front => edits.push((id, page)),
+                Ok(_) => return None,
+                Err(found) => {
+                    let mut problems = Diagnostics::new();
+                    problems.extend(found);
+                    return Some(Outcome {
+                        problems,
+                        written: 0,
+                        elapsed: started.elapsed(),
+                    });
+                }
+            }
+        }
+        let outputs: Vec<Output> = edits.iter().map(|(id, _)| Output::Page(*id)).collect();
+        for (id, page) in edits {
+            site.pages[id].body = page.body;
+            site.pages[id].body_line = page.body_line;
+        }
+        Some(self.write_outputs(&outputs, Diagnostics::new(), started))
+    }
+
+    /// Renders some outputs into memory and writes them only if none has an error.
+    fn write_outputs(
+        &mut self,
+        outputs: &[Output],
+        mut problems: Diagnostics,
+        started: Instant,
+    ) -> Outcome {
+        let Some(site) = &self.site else {
+            return self.reload(started);
+        };
         let sink = Sink::memory();
-        let report = render_outputs(site, &outputs, &sink);
+        let report = render_outputs(site, outputs, &sink);
         problems.extend(report.problems);
         if problems.has_errors() {
             self.stale = true;
