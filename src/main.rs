@@ -42,6 +42,16 @@ enum Command {
         #[command(flatten)]
         site: SiteArgs,
     },
+    /// Make the printable worksheet (PDF) of one page.
+    Fiche {
+        /// The page's Markdown file.
+        file: PathBuf,
+        /// The PDF to write (by default the page's slug with .pdf, here).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        site: SiteArgs,
+    },
     /// Create a new site or course.
     New {
         #[command(subcommand)]
@@ -89,6 +99,9 @@ fn main() {
         } => commands::build::run(&options(site, base_url), output.as_deref()),
         Command::Serve { site, port, bind } => {
             parcours::serve::run(options(site, None), bind, port)
+        }
+        Command::Fiche { file, output, site } => {
+            commands::fiche::run(&options(site, None), &file, output.as_deref())
         }
         Command::Check { site } => commands::check::run(&options(site, None)),
         Command::New {

@@ -87,7 +87,18 @@ impl BodyRenderer<'_> {
     ) -> Vec<Event<'e>> {
         let mut result = Vec::new();
         let mut code: Option<(String, String)> = None;
+        let mut tasks = 0;
+        let mut label_open = false;
         for (event, range) in events {
+            if label_open
+                && matches!(
+                    event,
+                    Event::End(TagEnd::Paragraph | TagEnd::Item) | Event::Start(Tag::List(_))
+                )
+            {
+                result.push(Event::Html("</label>".into()));
+                label_open = false;
+            }
             if let Some((lang, text)) = &mut code {
                 match event {
                     Event::Text(more) => text.push_str(&more),
@@ -168,6 +179,15 @@ impl BodyRenderer<'_> {
                     );
                     result.push(Event::Text(html));
                 }
+                Event::TaskListMarker(done) => {
+                    // A real checkbox the reader may tick, labelled by the item's text.
+                    tasks += 1;
+                    let checked = if done { " checked" } else { "" };
+                    result.push(Event::Html(
+                        format!("<input type=\"checkbox\" id=\"task-{tasks}\"{checked}><label for=\"task-{tasks}\">").into(),
+                    ));
+                    label_open = true;
+                }
                 Event::Text(text) if self.page.lang == "fr" => {
                     result.push(Event::Text(french_spacing(text)))
                 }
@@ -208,13 +228,7 @@ impl BodyRenderer<'_> {
     }
 
     fn callout_start(&self, kind: BlockQuoteKind) -> String {
-        let name = match kind {
-            BlockQuoteKind::Note => "note",
-            BlockQuoteKind::Tip => "tip",
-            BlockQuoteKind::Important => "important",
-            BlockQuoteKind::Warning => "warning",
-            BlockQuoteKind::Caution => "caution",
-        };
+        let name = callout_name(kind);
         let title = self
             .site
             .strings
@@ -223,6 +237,18 @@ impl BodyRenderer<'_> {
             "<aside class=\"callout callout-{name}\" aria-label=\"{title}\">\n<p class=\"callout-title\">{title}</p>\n",
             title = escape(&title)
         )
+    }
+}
+
+/// The name of a GFM alert (`important`), which is also the key of its title in i18n
+/// (`callout.important`).
+pub fn callout_name(kind: BlockQuoteKind) -> &'static str {
+    match kind {
+        BlockQuoteKind::Note => "note",
+        BlockQuoteKind::Tip => "tip",
+        BlockQuoteKind::Important => "important",
+        BlockQuoteKind::Warning => "warning",
+        BlockQuoteKind::Caution => "caution",
     }
 }
 
@@ -335,7 +361,7 @@ pub fn escape(text: &str) -> String {
 
 /// French typography: a narrow no-break space replaces the space before `:`, `;`, `?`, `!`
 /// and `»`, and after `«`, so that the sign never starts a line.
-fn french_spacing(text: CowStr<'_>) -> CowStr<'_> {
+pub fn french_spacing(text: CowStr<'_>) -> CowStr<'_> {
     if !text.contains([':', ';', '?', '!', '»', '«']) {
         return text;
     }

@@ -99,38 +99,47 @@ impl Theme {
     /// The theme's `static/` files, as (path inside `static/`, file), without the site's own
     /// `static/` (which the writer copies after, so that it wins).
     pub fn static_files(&self) -> Vec<(String, ThemeFile)> {
-        let mut found = Vec::new();
+        self.files_in("static")
+    }
+
+    /// The files of a folder of the theme (`static`, `fonts`), as (path inside the folder,
+    /// file); a file of the theme's folder wins over the built-in one of the same name.
+    pub fn files_in(&self, folder: &str) -> Vec<(String, ThemeFile)> {
+        let mut found = std::collections::BTreeMap::new();
         for (layer, shown) in self.layers.iter().skip(1).rev() {
             match layer {
                 Layer::Folder(dir) => {
-                    for (inner, path) in walk_files(&dir.join("static")) {
-                        found.push((
-                            inner.clone(),
+                    for (inner, path) in walk_files(&dir.join(folder)) {
+                        let origin = shown.join(folder).join(&inner);
+                        found.insert(
+                            inner,
                             ThemeFile {
-                                origin: shown.join("static").join(&inner),
+                                origin,
                                 absolute: Some(path),
                                 built_in: None,
                             },
-                        ));
+                        );
                     }
                 }
                 Layer::BuiltIn => {
+                    let prefix = format!("{folder}/");
                     for (path, bytes) in embedded::FILES {
-                        if let Some(inner) = path.strip_prefix("static/") {
-                            found.push((
+                        if let Some(inner) = path.strip_prefix(&prefix) {
+                            let origin = shown.join(path);
+                            found.insert(
                                 inner.to_string(),
                                 ThemeFile {
-                                    origin: shown.join(path),
+                                    origin,
                                     absolute: None,
                                     built_in: Some(bytes),
                                 },
-                            ));
+                            );
                         }
                     }
                 }
             }
         }
-        found
+        found.into_iter().collect()
     }
 }
 

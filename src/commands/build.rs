@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use super::{CONTENT_ERROR, SUCCESS, SiteOptions, USAGE_ERROR, load_site, print_problems};
 use crate::diagnostic::Diagnostic;
-use crate::render::{Report, render_site};
+use crate::render::{Fiches, Report, render_site};
 use crate::write::{Sink, Staging};
 
 /// The default output folder, inside the site.
@@ -48,7 +48,7 @@ pub fn build(options: &SiteOptions, output: &Path) -> Result<Report, Report> {
     let Some(site) = site else { return Err(report) };
     if report.problems.has_errors() {
         // Render anyway into nowhere, so that one run reports every error of the site.
-        let rendered = render_site(&site, &Sink::discard());
+        let rendered = render_site(&site, &Sink::discard(), Fiches::Make);
         report.problems.extend(rendered.problems);
         return Err(report);
     }
@@ -62,7 +62,7 @@ pub fn build(options: &SiteOptions, output: &Path) -> Result<Report, Report> {
             return Err(report);
         }
     };
-    let rendered = render_site(&site, &Sink::folder(staging.path()));
+    let rendered = render_site(&site, &Sink::folder(staging.path()), Fiches::Make);
     report.problems.extend(rendered.problems);
     report.pages_per_language = rendered.pages_per_language;
     report.files = rendered.files;

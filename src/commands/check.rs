@@ -3,7 +3,7 @@
 use std::time::Instant;
 
 use super::{CONTENT_ERROR, SUCCESS, SiteOptions, load_site, print_problems};
-use crate::render::render_site;
+use crate::render::{Fiches, render_site};
 use crate::write::Sink;
 
 /// Loads and renders the site without writing it, and reports every problem.
@@ -12,7 +12,7 @@ pub fn run(options: &SiteOptions) -> i32 {
     let (site, mut problems) = load_site(options);
     let mut pages = 0;
     if let Some(site) = &site {
-        let report = render_site(site, &Sink::discard());
+        let report = render_site(site, &Sink::discard(), Fiches::Make);
         problems.extend(report.problems);
         pages = report.pages_per_language.values().sum();
     }

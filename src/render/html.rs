@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use super::context::{PageView, SiteView, level_label};
 use super::templates;
+use super::{Fiches, pdf};
 use crate::diagnostic::Diagnostic;
 use crate::digcomp::{self, text};
 use crate::markdown;
@@ -56,11 +57,12 @@ pub struct HtmlRenderer<'a> {
     /// Per language: the DigComp areas with their competences, and the top sections.
     areas: BTreeMap<String, Value>,
     top_sections: BTreeMap<String, Value>,
+    fiches: &'a Fiches,
 }
 
 impl<'a> HtmlRenderer<'a> {
     /// Compiles the templates and prepares the views of every page.
-    pub fn new(site: &'a Site) -> Result<HtmlRenderer<'a>, Vec<Diagnostic>> {
+    pub fn new(site: &'a Site, fiches: &'a Fiches) -> Result<HtmlRenderer<'a>, Vec<Diagnostic>> {
         let env = templates::environment(site)?;
         let strings = site
             .languages
@@ -76,6 +78,7 @@ impl<'a> HtmlRenderer<'a> {
             views,
             areas: BTreeMap::new(),
             top_sections: BTreeMap::new(),
+            fiches,
         };
         for language in &site.languages {
             let lang = &language.code;
@@ -190,8 +193,28 @@ impl<'a> HtmlRenderer<'a> {
             pages => ser(self.views_of(&page.pages)),
             subsections => sections,
             areas => self.areas.get(&page.lang).cloned().unwrap_or_default(),
+            fiche => self.fiche(page),
         };
         (template, value, body.problems, body.has_code)
+    }
+
+    /// The worksheet of a page: its address and, once made, its size in words.
+    fn fiche(&self, page: &Page) -> Option<Value> {
+        if !page.has_fiche() {
+            return None;
+        }
+        let size = match self.fiches {
+            Fiches::Made(sizes) => Some(sizes.get(&page.id).copied()?),
+            _ => None,
+        };
+        let size_label = size.map(|bytes| {
+            let kilobytes = bytes.div_ceil(1024).to_string();
+            self.site
+                .strings
+                .get(&page.lang, "fiche.kilobytes")
+                .replace("{n}", &kilobytes)
+        });
+        Some(context! { path => pdf::output_path(page), size => size_label })
     }
 
     /// The areas with their competences and how many courses teach each.

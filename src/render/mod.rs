@@ -3,6 +3,7 @@
 
 pub mod context;
 pub mod html;
+pub mod pdf;
 pub mod templates;
 
 use std::collections::BTreeMap;
@@ -14,7 +15,7 @@ use rayon::prelude::*;
 use syntect::highlighting::ThemeSet;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::{Output, Site};
+use crate::model::{Output, PageId, Site};
 use crate::write::Sink;
 
 /// The stylesheet of highlighted code, written at the output's root.
@@ -31,21 +32,43 @@ pub struct Report {
     pub problems: Diagnostics,
 }
 
-/// Renders every output of `site` into `sink`, then copies static files and assets.
-pub fn render_site(site: &Site, sink: &Sink) -> Report {
-    let mut report = render_outputs(site, &site.outputs(), sink);
+/// Whether a render makes the worksheets now, or leaves them to be made when asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fiches {
+    /// Compile every worksheet; pages show their size.
+    Make,
+    /// Compile none (the preview server makes each when first requested).
+    Later,
+    /// Worksheets already made, with their sizes by page.
+    Made(BTreeMap<PageId, u64>),
+}
+
+/// Renders every output of `site` into `sink`, worksheets first (pages show their size),
+/// then copies static files and assets.
+pub fn render_site(site: &Site, sink: &Sink, fiches: Fiches) -> Report {
+    let mut problems = Vec::new();
+    let fiches = match fiches {
+        Fiches::Make => {
+            let (sizes, found) = pdf::render_all(site, sink);
+            problems = found;
+            Fiches::Made(sizes)
+        }
+        other => other,
+    };
+    let mut report = render_outputs(site, &site.outputs(), sink, &fiches);
+    report.problems.extend(problems);
     copy_static(site, sink, &mut report.problems);
     report.files = sink.count();
     report
 }
 
 /// Renders some outputs of `site` into `sink`, in parallel.
-pub fn render_outputs(site: &Site, outputs: &[Output], sink: &Sink) -> Report {
+pub fn render_outputs(site: &Site, outputs: &[Output], sink: &Sink, fiches: &Fiches) -> Report {
     let mut report = Report {
         pages_per_language: pages_per_language(site),
         ..Report::default()
     };
-    let renderer = match html::HtmlRenderer::new(site) {
+    let renderer = match html::HtmlRenderer::new(site, fiches) {
         Ok(renderer) => renderer,
         Err(problems) => {
             report.problems.extend(problems);

@@ -32,6 +32,9 @@ pub enum Message {
     Problems(String),
 }
 
+/// Makes a worksheet when first requested: its path in the output, then its bytes.
+pub type FicheMaker = Box<dyn Fn(&str) -> Option<Vec<u8>> + Send + Sync>;
+
 /// What the server shares with the rebuild loop.
 pub struct ServerState {
     /// The output folder, canonical.
@@ -40,6 +43,8 @@ pub struct ServerState {
     pub messages: broadcast::Sender<Message>,
     /// The problems of the last failed rebuild, shown to tabs that open meanwhile.
     pub problems: Mutex<Option<String>>,
+    /// Makes a worksheet on first request: its path in the output, then its bytes.
+    pub make_fiche: FicheMaker,
 }
 
 /// The routes of the preview server.
@@ -97,10 +102,21 @@ async fn file(State(state): State<Arc<ServerState>>, uri: Uri) -> Response {
         }
         target = target.join("index.html");
     }
-    match read_inside(&state.root, &target).await {
-        Some(bytes) => respond(StatusCode::OK, &target, bytes),
-        None => not_found(&state.root).await,
+    if let Some(bytes) = read_inside(&state.root, &target).await {
+        return respond(StatusCode::OK, &target, bytes);
     }
+    let wanted = inner.to_string_lossy().replace('\\', "/");
+    if wanted.ends_with(".pdf") {
+        let maker = state.clone();
+        let made = tokio::task::spawn_blocking(move || (maker.make_fiche)(&wanted))
+            .await
+            .ok()
+            .flatten();
+        if let Some(bytes) = made {
+            return respond(StatusCode::OK, &target, bytes);
+        }
+    }
+    not_found(&state.root).await
 }
 
 /// The path of a request as a relative path without `..`, or `None` when it tries to leave

@@ -13,7 +13,8 @@ use crate::digcomp;
 use crate::load::{CONTENT_DIR, load_page};
 use crate::model::{Output, PageKind, Site};
 use crate::render::context::PageView;
-use crate::render::{copy_static, render_outputs, render_site};
+use crate::render::pdf::{self, Worksheets};
+use crate::render::{Fiches, copy_static, render_outputs, render_site};
 use crate::write::{Sink, Staging};
 
 /// What changed on disk since the last rebuild, from the least to the most work.
@@ -71,6 +72,7 @@ pub struct LiveSite {
     output: PathBuf,
     site: Option<Site>,
     stale: bool,
+    worksheets: Option<Worksheets>,
 }
 
 impl LiveSite {
@@ -81,14 +83,40 @@ impl LiveSite {
             output: output.to_path_buf(),
             site: None,
             stale: true,
+            worksheets: None,
         };
         let outcome = live.reload(Instant::now());
         (live, outcome)
     }
 
+    /// Makes the worksheet at `path` (such as `fr/securite/mots/mots.pdf`) when first asked
+    /// for, and keeps it in the output. `None` when no page has a worksheet there.
+    pub fn fiche(&mut self, path: &str) -> Option<pdf::Made> {
+        let site = self.site.as_ref()?;
+        let page = site
+            .pages
+            .iter()
+            .find(|p| p.has_fiche() && pdf::output_path(p) == path)?;
+        if self.worksheets.is_none() {
+            match Worksheets::new(site) {
+                Ok(worksheets) => self.worksheets = Some(worksheets),
+                Err(problem) => return Some(Err(vec![problem])),
+            }
+        }
+        let result = self.worksheets.as_ref()?.render(site, page);
+        if let Ok(bytes) = &result {
+            let _ = Sink::folder(&self.output).write(path, bytes);
+        }
+        Some(result)
+    }
+
     /// Applies changes and rebuilds what they touch.
     pub fn apply(&mut self, changes: &Changes) -> Outcome {
         let started = Instant::now();
+        if changes.reload || changes.render_all {
+            self.worksheets = None;
+        }
+        self.forget_fiches(&changes.pages);
         if changes.reload || self.site.is_none() {
             return self.reload(started);
         }
@@ -108,6 +136,18 @@ impl LiveSite {
         }
         outcome.elapsed = started.elapsed();
         outcome
+    }
+
+    /// Removes the worksheets of changed pages from the output, to be made again when asked.
+    fn forget_fiches(&self, files: &BTreeSet<PathBuf>) {
+        let Some(site) = &self.site else { return };
+        for page in site
+            .pages
+            .iter()
+            .filter(|p| p.source.as_ref().is_some_and(|s| files.contains(s)))
+        {
+            let _ = std::fs::remove_file(self.output.join(pdf::output_path(page)));
+        }
     }
 
     fn is_known_asset(&self, file: &Path) -> bool {
@@ -153,7 +193,7 @@ impl LiveSite {
                 };
             }
         };
-        let report = render_site(site, &Sink::folder(staging.path()));
+        let report = render_site(site, &Sink::folder(staging.path()), Fiches::Later);
         problems.extend(report.problems);
         if !problems.has_errors() {
             match staging.commit() {
@@ -256,7 +296,7 @@ impl LiveSite {
             return self.reload(started);
         };
         let sink = Sink::memory();
-        let report = render_outputs(site, outputs, &sink);
+        let report = render_outputs(site, outputs, &sink, &Fiches::Later);
         problems.extend(report.problems);
         if problems.has_errors() {
             self.stale = true;

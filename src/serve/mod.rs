@@ -47,7 +47,7 @@ pub fn run(mut options: SiteOptions, bind: IpAddr, port: u16) -> i32 {
         }
     };
     let site_dir = output.path().join("site");
-    let (mut live, first) = LiveSite::new(options.clone(), &site_dir);
+    let (live, first) = LiveSite::new(options.clone(), &site_dir);
     report(&options.root, &first, "Built");
     if !site_dir.is_dir() {
         eprintln!("The site has errors: fix them, and the preview starts.");
@@ -66,11 +66,26 @@ pub fn run(mut options: SiteOptions, bind: IpAddr, port: u16) -> i32 {
             return CONTENT_ERROR;
         }
     };
+    let live = Arc::new(Mutex::new(live));
     let (messages, _) = broadcast::channel(16);
+    let fiche_site = live.clone();
+    let fiche_root = options.root.clone();
     let state = Arc::new(ServerState {
         root: site_dir.canonicalize().unwrap_or(site_dir.clone()),
         messages: messages.clone(),
         problems: Mutex::new(problems_json(&options.root, &first)),
+        make_fiche: Box::new(move |path| {
+            let made = fiche_site
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .fiche(path)?;
+            made.map_err(|problems| {
+                let mut all = crate::diagnostic::Diagnostics::new();
+                all.extend(problems);
+                print_problems(&fiche_root, &all);
+            })
+            .ok()
+        }),
     });
     let server_state = state.clone();
     let server = std::thread::spawn(move || serve_forever(listener, server_state));
@@ -80,7 +95,10 @@ pub fn run(mut options: SiteOptions, bind: IpAddr, port: u16) -> i32 {
     );
     while let Ok(first) = receive.recv() {
         let changes = watch::drain(first, &receive);
-        let outcome = live.apply(&changes);
+        let outcome = live
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .apply(&changes);
         report(&options.root, &outcome, "Rebuilt");
         let json = problems_json(&options.root, &outcome);
         *state.problems.lock().unwrap_or_else(|e| e.into_inner()) = json.clone();

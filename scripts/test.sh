@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Every test of parcours: the Rust tests (unit and integration, which run the real binary on
+# fixture sites), then the browser tests (headless Chromium, axe-core) on the built sample site.
+# Installs Debian's chromium when it is missing (needs root, as on CI).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v chromium >/dev/null 2>&1; then
+  apt-get update && apt-get install -y chromium
+fi
+
+cargo test --locked
+
+# The same (dev) build the tests used: nothing is compiled twice.
+site="$(pwd)/target/browser-site"
+cargo run --locked --quiet -- build --output "$site"
+
+cd tests/browser
+npm ci --no-audit --no-fund
+PARCOURS_SITE="$site" npm test

@@ -1,0 +1,78 @@
+//! `parcours fiche PATH.md`: one worksheet on its own, for an author checking it.
+
+use std::path::{Path, PathBuf};
+
+use super::{CONTENT_ERROR, SUCCESS, SiteOptions, USAGE_ERROR, load_site, print_problems};
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::render::pdf::{Worksheets, file_name};
+
+/// Makes the worksheet of the page `file` (a path to its `.md` file) into `output`, by
+/// default the page's slug with `.pdf` in the current folder.
+pub fn run(options: &SiteOptions, file: &Path, output: Option<&Path>) -> i32 {
+    let (site, mut problems) = load_site(options);
+    let Some(site) = site else {
+        print_problems(&options.root, &problems);
+        return CONTENT_ERROR;
+    };
+    let wanted = relative_to_root(&options.root, file);
+    let Some(page) = site
+        .pages
+        .iter()
+        .find(|p| p.source.as_deref() == Some(wanted.as_path()))
+    else {
+        eprintln!(
+            "error: {} is not a page of the site in {}",
+            file.display(),
+            options.root.display()
+        );
+        return USAGE_ERROR;
+    };
+    let own: Diagnostics = {
+        let mut own = Diagnostics::new();
+        own.extend(
+            problems
+                .sorted()
+                .into_iter()
+                .filter(|d| d.file == wanted)
+                .cloned(),
+        );
+        own
+    };
+    problems = own;
+    let result = Worksheets::new(&site)
+        .map_err(|d| vec![d])
+        .and_then(|w| w.render(&site, page));
+    let bytes = match result {
+        Ok(bytes) => bytes,
+        Err(found) => {
+            problems.extend(found);
+            print_problems(&options.root, &problems);
+            return CONTENT_ERROR;
+        }
+    };
+    let target = output.map_or_else(|| PathBuf::from(file_name(page)), Path::to_path_buf);
+    if let Err(error) = std::fs::write(&target, &bytes) {
+        problems.push(Diagnostic::error(
+            &target,
+            format!("cannot write the worksheet: {error}"),
+        ));
+        print_problems(&options.root, &problems);
+        return CONTENT_ERROR;
+    }
+    print_problems(&options.root, &problems);
+    println!(
+        "Wrote {} ({} KB)",
+        target.display(),
+        bytes.len().div_ceil(1024)
+    );
+    SUCCESS
+}
+
+/// `file` as a path relative to the site root, as pages know their source.
+fn relative_to_root(root: &Path, file: &Path) -> PathBuf {
+    let absolute = |p: &Path| p.canonicalize().unwrap_or_else(|_| p.to_path_buf());
+    let (root, file) = (absolute(root), absolute(file));
+    file.strip_prefix(&root)
+        .map(Path::to_path_buf)
+        .unwrap_or(file)
+}

@@ -1,0 +1,225 @@
+// Helpers for the browser tests: a tiny static file server over a built site,
+// a headless Debian Chromium driven by playwright-core, and axe-core.
+//
+// Nothing here downloads a browser: Chromium comes from Debian
+// (`apt-get install -y chromium`) at /usr/bin/chromium.
+
+import http from 'node:http';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+
+const require = createRequire(import.meta.url);
+
+export const CHROMIUM_PATH = process.env.PARCOURS_CHROMIUM || '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+export const AXE_PATH = require.resolve('axe-core/axe.min.js');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.pdf': 'application/pdf',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+};
+
+/**
+ * The built site to test, from PARCOURS_SITE. Throws a clear error when the
+ * variable is unset or does not name a built site, so that the tests fail
+ * instead of passing on nothing.
+ */
+export function siteFromEnv() {
+  const dir = process.env.PARCOURS_SITE;
+  if (!dir) {
+    throw new Error(
+      'PARCOURS_SITE is not set: give the folder of a built site, e.g. ' +
+        '`cargo run --release -- build && cd tests/browser && PARCOURS_SITE=../../public npm test`',
+    );
+  }
+  const abs = path.resolve(dir);
+  if (!fs.existsSync(path.join(abs, 'index.html'))) {
+    throw new Error(`PARCOURS_SITE=${dir} is not a built site: ${path.join(abs, 'index.html')} does not exist`);
+  }
+  return abs;
+}
+
+function isInside(root, file) {
+  const rel = path.relative(root, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/**
+ * Serves the folder `rootDir` on 127.0.0.1, on a free port.
+ * - a folder is served as its index.html (a folder asked without its final
+ *   slash is redirected to it, so that relative links resolve);
+ * - anything missing is answered with the site's 404.html and status 404;
+ * - a path that leads outside the folder (`..`, encoded or not, or a symbolic
+ *   link pointing out) is refused with 403.
+ * Resolves to { url, port, close() }.
+ */
+export async function startServer(rootDir) {
+  const root = await fsp.realpath(path.resolve(rootDir));
+
+  async function send404(res, method) {
+    let body = 'Not found\n';
+    let type = 'text/plain; charset=utf-8';
+    try {
+      body = await fsp.readFile(path.join(root, '404.html'));
+      type = TYPES['.html'];
+    } catch {
+      // no 404.html in the site: plain text
+    }
+    res.writeHead(404, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
+    res.end(method === 'HEAD' ? undefined : body);
+  }
+
+  function sendPlain(res, status, text, headers = {}) {
+    res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...headers });
+    res.end(text + '\n');
+  }
+
+  const server = http.createServer(async (req, res) => {
+    try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        return sendPlain(res, 405, 'Method not allowed', { allow: 'GET, HEAD' });
+      }
+      const rawPath = (req.url || '/').split(/[?#]/, 1)[0];
+      let urlPath;
+      try {
+        urlPath = decodeURIComponent(rawPath);
+      } catch {
+        return sendPlain(res, 400, 'Bad request');
+      }
+      if (!urlPath.startsWith('/') || urlPath.includes('\0') || urlPath.includes('\\')) {
+        return sendPlain(res, 400, 'Bad request');
+      }
+      // Not path.normalize on the URL: resolve against the root, then check.
+      const target = path.resolve(root, '.' + urlPath);
+      if (!isInside(root, target)) {
+        return sendPlain(res, 403, 'Forbidden');
+      }
+      let file = target;
+      let stat;
+      try {
+        stat = await fsp.stat(file);
+      } catch {
+        return send404(res, req.method);
+      }
+      if (stat.isDirectory()) {
+        if (!rawPath.endsWith('/')) {
+          const query = (req.url || '').slice(rawPath.length);
+          res.writeHead(301, { location: rawPath + '/' + query });
+          return res.end();
+        }
+        file = path.join(file, 'index.html');
+        try {
+          stat = await fsp.stat(file);
+        } catch {
+          return send404(res, req.method);
+        }
+      }
+      if (!stat.isFile()) {
+        return send404(res, req.method);
+      }
+      // A symbolic link inside the site must not lead out of it.
+      const real = await fsp.realpath(file);
+      if (!isInside(root, real)) {
+        return sendPlain(res, 403, 'Forbidden');
+      }
+      const type = TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
+      res.writeHead(200, { 'content-type': type, 'content-length': stat.size, 'cache-control': 'no-store' });
+      if (req.method === 'HEAD') return res.end();
+      fs.createReadStream(real).on('error', () => res.destroy()).pipe(res);
+    } catch (err) {
+      if (!res.headersSent) sendPlain(res, 500, String(err));
+      else res.destroy();
+    }
+  });
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address();
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Launches Debian's Chromium, headless. */
+export async function launchBrowser() {
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}: install it with ` +
+        '`apt-get update && apt-get install -y chromium` (never `npx playwright install`)',
+    );
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+}
+
+/** Injects axe-core into the page and runs the WCAG 2.0/2.1 A and AA rules. */
+export async function runAxe(page) {
+  const loaded = await page.evaluate(() => typeof window.axe !== 'undefined');
+  if (!loaded) {
+    await page.addScriptTag({ path: AXE_PATH });
+  }
+  return page.evaluate(
+    (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }),
+    AXE_TAGS,
+  );
+}
+
+/** Readable report of axe violations: id, impact, help and first targets. */
+export function formatViolations(violations, { maxTargets = 5 } = {}) {
+  return violations
+    .map((v) => {
+      const lines = [`- ${v.id} [${v.impact}] ${v.help} (${v.nodes.length} element(s)) ${v.helpUrl}`];
+      for (const node of v.nodes.slice(0, maxTargets)) {
+        const reasons = (node.failureSummary || '')
+          .split('\n')
+          .map((s) => s.trim())
+          .filter((s) => s && !/^Fix (any|all) of the following:$/.test(s));
+        const more = reasons.length > 1 ? ` (+${reasons.length - 1} more reason(s))` : '';
+        const html = node.html.replace(/\s+/g, ' ').slice(0, 100);
+        lines.push(`    ${node.target.join(' ')}  ${html}`);
+        if (reasons.length) lines.push(`      ${reasons[0]}${more}`);
+      }
+      if (v.nodes.length > maxTargets) lines.push(`    ... and ${v.nodes.length - maxTargets} more`);
+      return lines.join('\n');
+    })
+    .join('\n');
+}

@@ -1,0 +1,237 @@
+//! Worksheets: every Markdown construct gives a PDF that Typst accepts, content cannot run
+//! Typst code, and the build and `parcours fiche` write worksheets.
+
+mod common;
+
+use std::path::Path;
+
+use parcours::commands::{SiteOptions, load_site};
+use parcours::model::Site;
+use parcours::render::pdf::Worksheets;
+use proptest::prelude::*;
+
+use common::{build, fixture, parcours, stderr};
+
+/// A site of one course whose body the tests replace.
+fn one_page_site() -> (tempfile::TempDir, Site) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("content/s")).unwrap();
+    std::fs::write(
+        dir.path().join("site.yaml"),
+        "title: T\nlanguages:\n  fr: { name: Français }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("content/s/page.fr.md"),
+        "---\ntitle: \"Page\"\ncompetences: [\"1.1\"]\n---\nx\n",
+    )
+    .unwrap();
+    std::fs::copy(
+        fixture("minimal").join("content/bases/souris.svg"),
+        dir.path().join("content/s/image.svg"),
+    )
+    .unwrap();
+    let (site, problems) = load_site(&SiteOptions {
+        root: dir.path().into(),
+        ..SiteOptions::default()
+    });
+    assert!(!problems.has_errors());
+    (dir, site.unwrap())
+}
+
+/// Compiles `markdown` as the body of the page; a failure must be one of ours (a missing image
+/// or alt text, named with its line), never a Typst error.
+fn compiles(site: &mut Site, worksheets: &Worksheets, markdown: &str) -> Result<(), String> {
+    let id = site.pages.iter().position(|p| p.key == "s/page").unwrap();
+    site.pages[id].body = markdown.to_string();
+    match worksheets.render(site, &site.pages[id]) {
+        Ok(pdf) if pdf.starts_with(b"%PDF-") => Ok(()),
+        Ok(_) => Err("not a PDF".into()),
+        Err(problems) => {
+            for problem in &problems {
+                let ours = problem.message.contains("image") && problem.line.is_some();
+                if !ours {
+                    return Err(format!("{problem}\n--- markdown ---\n{markdown}"));
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+#[test]
+fn every_commonmark_and_gfm_example_compiles() {
+    let (_dir, mut site) = one_page_site();
+    let worksheets = Worksheets::new(&site).unwrap();
+    let examples: Vec<String> = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/commonmark/examples.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert!(examples.len() > 700);
+    let failures: Vec<String> = examples
+        .iter()
+        .filter_map(|example| compiles(&mut site, &worksheets, example).err())
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} examples failed:\n{}",
+        failures.len(),
+        failures.join("\n=====\n")
+    );
+}
+
+#[test]
+fn typst_syntax_in_content_stays_text() {
+    let (_dir, mut site) = one_page_site();
+    let worksheets = Worksheets::new(&site).unwrap();
+    let attacks = [
+        "#read(\"/etc/passwd\")",
+        "#import \"/etc/passwd\"",
+        "]) #panic(\"x\") #([",
+        "\\\"#panic()",
+        "$ x^2 $ and `#panic()` and ```typ\n#panic()\n```",
+        "<label> @ref = Heading - list + enum / // comment /* block",
+        "#image(\"/etc/passwd\")",
+    ];
+    for attack in attacks {
+        compiles(&mut site, &worksheets, attack).unwrap();
+    }
+}
+
+#[test]
+fn images_outside_the_page_folder_are_refused() {
+    let (dir, mut site) = one_page_site();
+    std::fs::write(
+        dir.path().join("secret.svg"),
+        std::fs::read(dir.path().join("content/s/image.svg")).unwrap(),
+    )
+    .unwrap();
+    let worksheets = Worksheets::new(&site).unwrap();
+    let id = site.pages.iter().position(|p| p.key == "s/page").unwrap();
+    site.pages[id].body = "![A picture](image.svg)\n\n![Secret](../../secret.svg)\n".into();
+    let problems = worksheets.render(&site, &site.pages[id]).unwrap_err();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].message.contains("../../secret.svg") && problems[0].line == Some(7),
+        "{problems:?}"
+    );
+    site.pages[id].body = "![](image.svg)\n".into();
+    let problems = worksheets.render(&site, &site.pages[id]).unwrap_err();
+    assert!(
+        problems[0].message.contains("no text alternative"),
+        "{problems:?}"
+    );
+}
+
+/// Pieces of Markdown, joined at random by the property test.
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[a-zA-Zéèàç0-9 #$*_`\\[\\]<>@=/\\\\\"'~+.:-]{0,40}",
+        Just("\n\n".to_string()),
+        Just("# ".to_string()),
+        Just("## Titre\n".to_string()),
+        Just("- ".to_string()),
+        Just("  - ".to_string()),
+        Just("1. ".to_string()),
+        Just("3) ".to_string()),
+        Just("> ".to_string()),
+        Just("> [!IMPORTANT]\n> ".to_string()),
+        Just("> [!WARNING]\n".to_string()),
+        Just("- [ ] ".to_string()),
+        Just("- [x] ".to_string()),
+        Just("| a | b |\n| --- | :-: |\n| c | d |\n".to_string()),
+        Just("```\ncode #x\n```\n".to_string()),
+        Just("    indented\n".to_string()),
+        Just("**".to_string()),
+        Just("*".to_string()),
+        Just("~~".to_string()),
+        Just("`".to_string()),
+        Just("[lien](https://example.org/a?b=c#d)".to_string()),
+        Just("[page](page.md)".to_string()),
+        Just("![Une image](image.svg)".to_string()),
+        Just("<b>html</b>".to_string()),
+        Just("[^1]\n\n[^1]: Une note.\n".to_string()),
+        Just("---\n".to_string()),
+        Just("\\".to_string()),
+        Just("&amp; &#35; &copy;".to_string()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_markdown_compiles(pieces in prop::collection::vec(piece(), 0..40)) {
+        thread_local! {
+            static SITE: std::cell::RefCell<(tempfile::TempDir, Site)> = std::cell::RefCell::new(one_page_site());
+        }
+        SITE.with(|cell| {
+            let mut guard = cell.borrow_mut();
+            let site = &mut guard.1;
+            let worksheets = Worksheets::new(site).unwrap();
+            let markdown = pieces.concat();
+            prop_assert!(compiles(site, &worksheets, &markdown).is_ok(), "{}", compiles(site, &worksheets, &markdown).unwrap_err());
+            Ok(())
+        })?;
+    }
+}
+
+#[test]
+fn the_build_writes_worksheets_and_links_them_with_their_size() {
+    let out = tempfile::tempdir().unwrap();
+    let run = build(&fixture("minimal"), out.path(), &[]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let pdf = std::fs::read(out.path().join("fr/bases/souris/souris.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert!(
+        out.path()
+            .join("en/bases/using-the-mouse/using-the-mouse.pdf")
+            .is_file()
+    );
+    let page = std::fs::read_to_string(out.path().join("fr/bases/souris/index.html")).unwrap();
+    let size = format!("{} Ko", pdf.len().div_ceil(1024));
+    assert!(
+        page.contains("href=\"../../../fr/bases/souris/souris.pdf\""),
+        "button links the worksheet"
+    );
+    assert!(page.contains(&size), "the button shows the size {size}");
+}
+
+#[test]
+fn the_fiche_command_writes_one_worksheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("souris.pdf");
+    let page = fixture("minimal").join("content/bases/souris.fr.md");
+    let run = parcours(&[
+        "fiche",
+        page.to_str().unwrap(),
+        "--root",
+        fixture("minimal").to_str().unwrap(),
+        "-o",
+        target.to_str().unwrap(),
+    ]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(std::fs::read(&target).unwrap().starts_with(b"%PDF-"));
+    let missing = parcours(&[
+        "fiche",
+        "nowhere.md",
+        "--root",
+        fixture("minimal").to_str().unwrap(),
+    ]);
+    assert_eq!(missing.status.code(), Some(2));
+}
+
+#[test]
+fn two_builds_give_the_same_worksheets() {
+    let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    assert!(build(&fixture("minimal"), a.path(), &[]).status.success());
+    assert!(build(&fixture("minimal"), b.path(), &[]).status.success());
+    let file = "fr/bases/souris/souris.pdf";
+    assert_eq!(
+        std::fs::read(a.path().join(file)).unwrap(),
+        std::fs::read(b.path().join(file)).unwrap()
+    );
+}
