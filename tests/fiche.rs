@@ -198,6 +198,17 @@ fn the_build_writes_worksheets_and_links_them_with_their_size() {
         "button links the worksheet"
     );
     assert!(page.contains(&size), "the button shows the size {size}");
+    let booklet = std::fs::read(out.path().join("fr/bases/bases.pdf")).unwrap();
+    assert!(
+        booklet.starts_with(b"%PDF-"),
+        "a booklet per section and language"
+    );
+    assert!(booklet.len() > pdf.len());
+    let section = std::fs::read_to_string(out.path().join("fr/bases/index.html")).unwrap();
+    assert!(
+        section.contains("href=\"../../fr/bases/bases.pdf\""),
+        "the section links its booklet"
+    );
 }
 
 #[test]

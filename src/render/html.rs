@@ -200,7 +200,7 @@ impl<'a> HtmlRenderer<'a> {
 
     /// The worksheet of a page: its address and, once made, its size in words.
     fn fiche(&self, page: &Page) -> Option<Value> {
-        if !page.has_fiche() {
+        if !pdf::has_pdf(self.site, page) {
             return None;
         }
         let size = match self.fiches {

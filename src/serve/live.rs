@@ -103,7 +103,7 @@ impl LiveSite {
                 Err(problem) => return Some(Err(vec![problem])),
             }
         }
-        let result = self.worksheets.as_ref()?.render(site, page);
+        let result = pdf::make(self.worksheets.as_ref()?, site, page);
         if let Ok(bytes) = &result {
             let _ = Sink::folder(&self.output).write(path, bytes);
         }

@@ -17,7 +17,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Page, PageId, Site};
+use crate::model::{Page, PageId, PageKind, Site};
 use crate::render::context::PageView;
 use crate::write::Sink;
 use world::{FicheWorld, Shared};
@@ -31,11 +31,29 @@ const BATCH: usize = 48;
 /// A worksheet's bytes, or why it could not be made.
 pub type Made = Result<Vec<u8>, Vec<Diagnostic>>;
 
+/// One worksheet's part of a Typst document.
+struct Sheet {
+    markup: String,
+    qr_call: String,
+    memory: Vec<(String, Vec<u8>)>,
+}
+
 /// The data a worksheet template receives.
 #[derive(Serialize)]
 struct SheetData<'a> {
     page: PageView,
     site: String,
+    t: &'a serde_json::Value,
+}
+
+/// The data a booklet template receives.
+#[derive(Serialize)]
+struct BookletData<'a> {
+    title: String,
+    description: Option<String>,
+    lang: String,
+    site: String,
+    count: usize,
     t: &'a serde_json::Value,
 }
 
@@ -83,12 +101,60 @@ impl Worksheets {
 
     /// Compiles the worksheet of one page.
     pub fn render(&self, site: &Site, page: &Page) -> Made {
+        let sheet = self.sheet(site, page, 0)?;
+        let main = format!(
+            "#import \"/theme/{TEMPLATE}\": *\n#show: fiche.with(json(\"/sheet-0.json\"), {})\n{}\n",
+            sheet.qr_call, sheet.markup
+        );
+        self.compile(site, page, main, sheet.memory, vec![page.dir.clone()])
+    }
+
+    /// Compiles the booklet of a section: a cover, the contents, and every worksheet of it.
+    pub fn render_booklet(&self, site: &Site, section: &Page) -> Made {
+        let pages: Vec<&Page> = section
+            .pages
+            .iter()
+            .map(|&id| &site.pages[id])
+            .filter(|p| p.has_fiche())
+            .collect();
+        let data = BookletData {
+            title: section.front.title.clone(),
+            description: section.front.description.clone(),
+            lang: section.lang.clone(),
+            site: site
+                .config
+                .title
+                .get(&section.lang, site.default_language()),
+            count: pages.len(),
+            t: site.strings.of(&section.lang),
+        };
+        let json = serde_json::to_vec(&data)
+            .map_err(|e| vec![Diagnostic::error(section.file(), e.to_string())])?;
+        let mut memory = vec![("/booklet.json".to_string(), json)];
+        let mut main = format!(
+            "#import \"/theme/{TEMPLATE}\": *\n#show: booklet.with(json(\"/booklet.json\"))\n"
+        );
+        let mut allowed = Vec::new();
+        for (index, page) in pages.iter().enumerate() {
+            let sheet = self.sheet(site, page, index)?;
+            main.push_str(&format!(
+                "#sheet(json(\"/sheet-{index}.json\"), {})[\n{}\n]\n",
+                sheet.qr_call, sheet.markup
+            ));
+            memory.extend(sheet.memory);
+            allowed.push(page.dir.clone());
+        }
+        self.compile(site, section, main, memory, allowed)
+    }
+
+    /// The markup and files of one worksheet, numbered `index` inside its document.
+    fn sheet(&self, site: &Site, page: &Page, index: usize) -> Result<Sheet, Vec<Diagnostic>> {
         let markup = markup::convert(site, page);
         if markup.problems.iter().any(Diagnostic::is_error) {
             return Err(markup.problems);
         }
         let view = PageView::new(site, page);
-        let permalink = view.permalink.clone();
+        let qr = qr::svg(&view.permalink).unwrap_or_default();
         let data = SheetData {
             page: view,
             site: site.config.title.get(&page.lang, site.default_language()),
@@ -96,20 +162,27 @@ impl Worksheets {
         };
         let json = serde_json::to_vec(&data)
             .map_err(|e| vec![Diagnostic::error(page.file(), e.to_string())])?;
-        let qr = qr::svg(&permalink).unwrap_or_default();
-        let main = format!(
-            "#import \"/theme/{TEMPLATE}\": *\n#show: fiche.with(json(\"/data.json\"), image(\"/qr.svg\", alt: {}, width: 100%))\n{}\n",
-            markup::string(&site.strings.get(&page.lang, "fiche.qr_alt")),
-            markup.text
-        );
-        let memory = vec![("/data.json", json), ("/qr.svg", qr.into_bytes())];
-        let world = FicheWorld::new(
-            &self.shared,
-            main,
-            memory,
-            &site.root,
-            vec![page.dir.clone()],
-        );
+        let alt = markup::string(&site.strings.get(&page.lang, "fiche.qr_alt"));
+        Ok(Sheet {
+            markup: markup.text,
+            qr_call: format!("image(\"/qr-{index}.svg\", alt: {alt}, width: 100%)"),
+            memory: vec![
+                (format!("/sheet-{index}.json"), json),
+                (format!("/qr-{index}.svg"), qr.into_bytes()),
+            ],
+        })
+    }
+
+    /// Compiles a main Typst file to a PDF, tagged, PDF/UA-1 when the content allows it.
+    fn compile(
+        &self,
+        site: &Site,
+        page: &Page,
+        main: String,
+        memory: Vec<(String, Vec<u8>)>,
+        allowed: Vec<String>,
+    ) -> Made {
+        let world = FicheWorld::new(&self.shared, main, memory, &site.root, allowed);
         let compiled = typst::compile::<PagedDocument>(&world);
         let document = compiled
             .output
@@ -195,9 +268,31 @@ fn timestamp(page: &Page) -> Datetime {
         .unwrap_or_else(|| Datetime::from_ymd(2000, 1, 1).expect("a valid date"))
 }
 
-/// Compiles every worksheet of the site into `sink`, in parallel, and returns their sizes.
+/// Whether a section gets a booklet: it has courses with worksheets.
+pub fn has_booklet(site: &Site, page: &Page) -> bool {
+    page.kind == PageKind::Section && page.pages.iter().any(|&id| site.pages[id].has_fiche())
+}
+
+/// Compiles the worksheet of a course, or the booklet of a section.
+pub fn make(worksheets: &Worksheets, site: &Site, page: &Page) -> Made {
+    match page.kind {
+        PageKind::Section => worksheets.render_booklet(site, page),
+        _ => worksheets.render(site, page),
+    }
+}
+
+/// Whether the page has a PDF: a worksheet, or a section's booklet.
+pub fn has_pdf(site: &Site, page: &Page) -> bool {
+    match page.kind {
+        PageKind::Section => has_booklet(site, page),
+        _ => page.has_fiche(),
+    }
+}
+
+/// Compiles every worksheet and booklet of the site into `sink`, in parallel, and returns
+/// their sizes by page (a section's size is its booklet's).
 pub fn render_all(site: &Site, sink: &Sink) -> (BTreeMap<PageId, u64>, Vec<Diagnostic>) {
-    let pages: Vec<&Page> = site.pages.iter().filter(|p| p.has_fiche()).collect();
+    let pages: Vec<&Page> = site.pages.iter().filter(|p| has_pdf(site, p)).collect();
     if pages.is_empty() {
         return (BTreeMap::new(), Vec::new());
     }
@@ -210,7 +305,7 @@ pub fn render_all(site: &Site, sink: &Sink) -> (BTreeMap<PageId, u64>, Vec<Diagn
     for batch in pages.chunks(BATCH) {
         let results: Vec<(PageId, Made)> = batch
             .par_iter()
-            .map(|page| (page.id, worksheets.render(site, page)))
+            .map(|page| (page.id, make(&worksheets, site, page)))
             .collect();
         for (id, result) in results {
             match result {

@@ -73,7 +73,7 @@ impl<'a> FicheWorld<'a> {
     pub fn new(
         shared: &'a Shared,
         main: String,
-        memory: Vec<(&str, Vec<u8>)>,
+        memory: Vec<(String, Vec<u8>)>,
         site_root: &Path,
         allowed: Vec<String>,
     ) -> Self {
@@ -82,7 +82,7 @@ impl<'a> FicheWorld<'a> {
             main: Source::new(id("/main.typ"), main),
             memory: memory
                 .into_iter()
-                .map(|(path, bytes)| (id(path), Bytes::new(bytes)))
+                .map(|(path, bytes)| (id(&path), Bytes::new(bytes)))
                 .collect(),
             content_root: site_root.join(crate::load::CONTENT_DIR),
             allowed,
