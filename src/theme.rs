@@ -69,7 +69,7 @@ impl Theme {
         self.find(&format!("templates/{name}"))
     }
 
-    /// Finds a file by its path inside the theme (such as `fiche.typ`), the site's copy first.
+    /// Finds a file by its path inside the theme (such as `templates/fiche.typ`), the site's copy first.
     pub fn find(&self, inner: &str) -> Option<ThemeFile> {
         if inner.split('/').any(|part| part == ".." || part.is_empty()) {
             return None;

@@ -236,6 +236,24 @@ fn the_fiche_command_writes_one_worksheet() {
 }
 
 #[test]
+fn an_error_in_the_worksheet_template_names_its_file_and_line() {
+    let site = tempfile::tempdir().unwrap();
+    common::copy_dir(&fixture("minimal"), site.path());
+    std::fs::create_dir_all(site.path().join("templates")).unwrap();
+    std::fs::write(
+        site.path().join("templates/fiche.typ"),
+        "#let task(done) = []\n#let callout(kind, title, body) = body\n#let fiche(data, qr, body) = {\n  set text(size: 14pt)\n  undefined-thing\n  body\n}\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let run = build(site.path(), out.path(), &[]);
+    assert_eq!(run.status.code(), Some(1));
+    let err = stderr(&run);
+    assert!(err.contains("templates/fiche.typ:5"), "{err}");
+    assert!(err.contains("undefined-thing"), "{err}");
+}
+
+#[test]
 fn two_builds_give_the_same_worksheets() {
     let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     assert!(build(&fixture("minimal"), a.path(), &[]).status.success());

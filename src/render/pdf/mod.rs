@@ -22,8 +22,9 @@ use crate::render::context::PageView;
 use crate::write::Sink;
 use world::{FicheWorld, Shared};
 
-/// The worksheet template, inside the theme.
-pub const TEMPLATE: &str = "fiche.typ";
+/// The worksheet template, among the theme's templates (a site overrides it with its own
+/// `templates/fiche.typ`).
+pub const TEMPLATE: &str = "templates/fiche.typ";
 
 /// How many worksheets are compiled between two clean-ups of Typst's caches.
 const BATCH: usize = 48;

@@ -50,6 +50,9 @@ impl Shared {
     }
 }
 
+/// The folders of a theme that a worksheet template may read.
+const THEME_FOLDERS: [&str; 4] = ["templates/", "fonts/", "static/", "images/"];
+
 /// A file id for a path of the virtual project.
 pub fn id(path: &str) -> FileId {
     let path = VirtualPath::new(path)
@@ -106,6 +109,9 @@ impl<'a> FicheWorld<'a> {
         }
         let path = rooted.vpath().get_without_slash().to_string();
         if let Some(inner) = path.strip_prefix("theme/") {
+            if !THEME_FOLDERS.iter().any(|folder| inner.starts_with(folder)) {
+                return Err(FileError::AccessDenied);
+            }
             let found = self
                 .shared
                 .theme
