@@ -115,14 +115,7 @@ impl BodyRenderer<'_> {
             let line = self.lines.line(range.start);
             match event {
                 Event::Start(Tag::CodeBlock(kind)) => {
-                    let lang = match kind {
-                        CodeBlockKind::Fenced(info) => info
-                            .split([' ', ',', '{'])
-                            .next()
-                            .unwrap_or_default()
-                            .to_string(),
-                        CodeBlockKind::Indented => String::new(),
-                    };
+                    let lang = code_language(kind);
                     code = Some((lang, String::new()));
                 }
                 Event::Start(Tag::Link {
@@ -237,6 +230,19 @@ impl BodyRenderer<'_> {
             "<aside class=\"callout callout-{name}\" aria-label=\"{title}\">\n<p class=\"callout-title\">{title}</p>\n",
             title = escape(&title)
         )
+    }
+}
+
+/// The language of a code block: the first word of its info string (`rust` in
+/// "```rust,ignore"), empty when it has none.
+pub fn code_language(kind: CodeBlockKind<'_>) -> String {
+    match kind {
+        CodeBlockKind::Fenced(info) => info
+            .split([' ', ',', '{'])
+            .next()
+            .unwrap_or_default()
+            .to_string(),
+        CodeBlockKind::Indented => String::new(),
     }
 }
 

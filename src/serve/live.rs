@@ -138,6 +138,16 @@ impl LiveSite {
         outcome
     }
 
+    /// A rebuild that failed: the output lags behind until a later one succeeds.
+    fn failed(&mut self, problems: Diagnostics, started: Instant) -> Outcome {
+        self.stale = true;
+        Outcome {
+            problems,
+            written: 0,
+            elapsed: started.elapsed(),
+        }
+    }
+
     /// Removes the worksheets of changed pages from the output, to be made again when asked.
     fn forget_fiches(&self, files: &BTreeSet<PathBuf>) {
         let Some(site) = &self.site else { return };
@@ -164,12 +174,7 @@ impl LiveSite {
         let (site, problems) = load_site(&self.options);
         self.site = site;
         if problems.has_errors() || self.site.is_none() {
-            self.stale = true;
-            return Outcome {
-                problems,
-                written: 0,
-                elapsed: started.elapsed(),
-            };
+            return self.failed(problems, started);
         }
         self.render_all(started, problems)
     }
@@ -237,12 +242,7 @@ impl LiveSite {
         problems.extend(relevant);
         self.site = Some(site);
         if problems.has_errors() {
-            self.stale = true;
-            return Outcome {
-                problems,
-                written: 0,
-                elapsed: started.elapsed(),
-            };
+            return self.failed(problems, started);
         }
         let site = self.site.as_ref().expect("just set");
         let after = Snapshot::of(site, files);
@@ -299,12 +299,7 @@ impl LiveSite {
         let report = render_outputs(site, outputs, &sink, &Fiches::Later);
         problems.extend(report.problems);
         if problems.has_errors() {
-            self.stale = true;
-            return Outcome {
-                problems,
-                written: 0,
-                elapsed: started.elapsed(),
-            };
+            return self.failed(problems, started);
         }
         let written = Sink::folder(&self.output);
         for (file, bytes) in sink.into_files() {

@@ -5,11 +5,11 @@
 
 use std::collections::HashMap;
 
-use pulldown_cmark::{Alignment, CodeBlockKind, Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, Event, Parser, Tag, TagEnd};
 
 use crate::diagnostic::{Diagnostic, LineIndex};
 use crate::links::{self, Target};
-use crate::markdown::{callout_name, french_spacing, options};
+use crate::markdown::{callout_name, code_language, french_spacing, options};
 use crate::model::{Page, Site, resolve_relative};
 
 /// The Typst markup of a page body, the assets it shows, and its problems.
@@ -243,14 +243,7 @@ impl Converter<'_> {
             }
             Tag::BlockQuote(None) => Frame::Block("#quote(block: true)[".into()),
             Tag::CodeBlock(kind) => Frame::Code {
-                lang: match kind {
-                    CodeBlockKind::Fenced(info) => info
-                        .split([' ', ',', '{'])
-                        .next()
-                        .unwrap_or_default()
-                        .to_string(),
-                    CodeBlockKind::Indented => String::new(),
-                },
+                lang: code_language(kind),
                 text: String::new(),
             },
             Tag::List(Some(start)) => Frame::List {
