@@ -103,6 +103,13 @@ fn an_edit_is_rebuilt_and_announced() {
         "the live-reload script is injected"
     );
 
+    let (status, pdf) = http_get(&server.address, "/fr/bases/clavier/clavier.pdf");
+    assert_eq!(status, 200, "a worksheet is made when first requested");
+    assert!(pdf.starts_with("%PDF-"));
+    let (status, booklet) = http_get(&server.address, "/fr/bases/bases.pdf");
+    assert_eq!(status, 200, "so is a booklet");
+    assert!(booklet.starts_with("%PDF-"));
+
     let stream = events(&server.address);
     let page = site.path().join("content/bases/clavier.fr.md");
     let text = std::fs::read_to_string(&page).unwrap();

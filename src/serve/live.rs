@@ -96,7 +96,7 @@ impl LiveSite {
         let page = site
             .pages
             .iter()
-            .find(|p| p.has_fiche() && pdf::output_path(p) == path)?;
+            .find(|p| pdf::has_pdf(site, p) && pdf::output_path(p) == path)?;
         if self.worksheets.is_none() {
             match Worksheets::new(site) {
                 Ok(worksheets) => self.worksheets = Some(worksheets),
@@ -148,7 +148,8 @@ impl LiveSite {
         }
     }
 
-    /// Removes the worksheets of changed pages from the output, to be made again when asked.
+    /// Removes the worksheets of changed pages, and their sections' booklets, from the output,
+    /// to be made again when asked for.
     fn forget_fiches(&self, files: &BTreeSet<PathBuf>) {
         let Some(site) = &self.site else { return };
         for page in site
@@ -157,6 +158,11 @@ impl LiveSite {
             .filter(|p| p.source.as_ref().is_some_and(|s| files.contains(s)))
         {
             let _ = std::fs::remove_file(self.output.join(pdf::output_path(page)));
+            // The booklet of its section shows it too.
+            if let Some(section) = page.parent {
+                let _ =
+                    std::fs::remove_file(self.output.join(pdf::output_path(&site.pages[section])));
+            }
         }
     }
 
