@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod digcomp;
 pub mod i18n;
 pub mod links;
+pub mod lint;
 pub mod load;
 pub mod markdown;
 pub mod model;

@@ -13,6 +13,7 @@ use syntect::util::LinesWithEndings;
 
 use crate::diagnostic::{Diagnostic, LineIndex};
 use crate::links::{self, Target};
+use crate::lint::Lint;
 use crate::model::{Page, Site};
 
 /// How highlighted code tokens are classed (`hl-keyword`...).
@@ -59,14 +60,24 @@ pub fn render(site: &Site, page: &Page) -> Rendered {
     let lines = LineIndex::new(&page.body, page.body_line);
     let mut out = Rendered::default();
     let events = Parser::new_ext(&page.body, options()).into_offset_iter();
+    let mut lint = Lint::new(page.file());
     let mut events = BodyRenderer {
         site,
         page,
         lines: &lines,
         out: &mut out,
+        lint: &mut lint,
     }
     .transform(events);
     out.toc = anchor_headings(&mut events);
+    let ids: HashSet<String> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Start(Tag::Heading { id: Some(id), .. }) => Some(id.to_string()),
+            _ => None,
+        })
+        .collect();
+    out.problems.extend(lint.finish(&ids));
     let mut html = String::with_capacity(page.body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     out.html = html;
@@ -78,6 +89,7 @@ struct BodyRenderer<'a> {
     page: &'a Page,
     lines: &'a LineIndex,
     out: &'a mut Rendered,
+    lint: &'a mut Lint,
 }
 
 impl BodyRenderer<'_> {
@@ -113,6 +125,7 @@ impl BodyRenderer<'_> {
                 continue;
             }
             let line = self.lines.line(range.start);
+            self.lint.observe(&event, line);
             match event {
                 Event::Start(Tag::CodeBlock(kind)) => {
                     let lang = code_language(kind);

@@ -172,6 +172,12 @@ fn every_error_is_reported_with_file_and_line_and_the_old_output_stays() {
         "content/a/date.fr.md:3",
         "templates/page.html:3",
         "syntax error",
+        "content/a/accessible.fr.md:5",
+        "no text alternative",
+        "content/a/accessible.fr.md:7",
+        "the link has no text",
+        "content/a/accessible.fr.md:9",
+        "finds no heading",
     ] {
         assert!(err.contains(expected), "missing `{expected}` in:\n{err}");
     }

@@ -118,10 +118,9 @@ enum Frame {
         header: Vec<String>,
         rows: Vec<String>,
     },
-    /// An image: where it points, its line, and its alt text so far.
+    /// An image: where it points, and its alt text so far (checked by [`crate::lint`]).
     Image {
         path: Option<String>,
-        line: usize,
         alt: String,
     },
     /// A code block: its language and text.
@@ -269,7 +268,6 @@ impl Converter<'_> {
             }
             Tag::Image { dest_url, .. } => Frame::Image {
                 path: self.image_path(&dest_url, line),
-                line,
                 alt: String::new(),
             },
             Tag::Table(columns) => Frame::Table {
@@ -345,16 +343,8 @@ impl Converter<'_> {
             }
             Frame::Image {
                 path: Some(path),
-                line,
                 alt,
             } => {
-                if alt.trim().is_empty() {
-                    self.out.problems.push(
-                        Diagnostic::error(self.page.file(), "the image has no text alternative")
-                            .at_line(line)
-                            .with_hint("describe the picture between the brackets: `![A padlock on a phone](cadenas.svg)`"),
-                    );
-                }
                 let path = string(&format!("/content/{path}"));
                 format!(
                     "#figure(image({path}, alt: {}, width: 100%))",
