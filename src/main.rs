@@ -42,6 +42,19 @@ enum Command {
         #[command(flatten)]
         site: SiteArgs,
     },
+    /// Find the existing pages that match a query, typos and accents forgiven.
+    Search {
+        /// The words to look for.
+        query: String,
+        /// The language to search (the default language if not given).
+        #[arg(long)]
+        lang: Option<String>,
+        /// How many pages to show.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        #[command(flatten)]
+        site: SiteArgs,
+    },
     /// Make the printable worksheet (PDF) of one page.
     Fiche {
         /// The page's Markdown file.
@@ -100,6 +113,12 @@ fn main() {
         Command::Serve { site, port, bind } => {
             parcours::serve::run(options(site, None), bind, port)
         }
+        Command::Search {
+            query,
+            lang,
+            limit,
+            site,
+        } => commands::search::run(&options(site, None), &query, lang.as_deref(), limit),
         Command::Fiche { file, output, site } => {
             commands::fiche::run(&options(site, None), &file, output.as_deref())
         }

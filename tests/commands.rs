@@ -101,3 +101,39 @@ fn the_sample_site_checks_without_error_or_warning() {
     let stdout = String::from_utf8_lossy(&run.stdout);
     assert!(stdout.contains("0 error(s), 0 warning(s)"), "{stdout}");
 }
+
+#[test]
+fn search_finds_pages_despite_typos_and_accents() {
+    let root = sample_site();
+    let search = |query: &str, lang: &str| {
+        let run = parcours(&[
+            "search",
+            query,
+            "--lang",
+            lang,
+            "--limit",
+            "3",
+            "--root",
+            root.to_str().unwrap(),
+        ]);
+        assert!(run.status.success(), "{}", stderr(&run));
+        String::from_utf8_lossy(&run.stdout).into_owned()
+    };
+    let first_line = |text: String| text.lines().next().unwrap_or_default().to_string();
+    assert!(first_line(search("mot de pase", "fr")).contains("mots-de-passe-solides.fr.md"));
+    assert!(first_line(search("wachtwoord", "nl")).contains("mots-de-passe-solides.nl.md"));
+    assert!(
+        first_line(search("demarches administratives", "fr"))
+            .contains("demarches-administratives-en-ligne.fr.md")
+    );
+    assert!(search("zzzqqq", "en").contains("No page"));
+    let bad = parcours(&[
+        "search",
+        "x",
+        "--lang",
+        "de",
+        "--root",
+        root.to_str().unwrap(),
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+}

@@ -5,6 +5,7 @@ pub mod build;
 pub mod check;
 pub mod fiche;
 pub mod new;
+pub mod search;
 
 use std::path::{Path, PathBuf};
 
