@@ -9,7 +9,7 @@ use crate::render::pdf::{Worksheets, file_name};
 /// Makes the worksheet of the page `file` (a path to its `.md` file) into `output`, by
 /// default the page's slug with `.pdf` in the current folder.
 pub fn run(options: &SiteOptions, file: &Path, output: Option<&Path>) -> i32 {
-    let (site, mut problems) = load_site(options);
+    let (site, problems) = load_site(options);
     let Some(site) = site else {
         print_problems(&options.root, &problems);
         return CONTENT_ERROR;
@@ -27,18 +27,10 @@ pub fn run(options: &SiteOptions, file: &Path, output: Option<&Path>) -> i32 {
         );
         return USAGE_ERROR;
     };
-    let own: Diagnostics = {
-        let mut own = Diagnostics::new();
-        own.extend(
-            problems
-                .sorted()
-                .into_iter()
-                .filter(|d| d.file == wanted)
-                .cloned(),
-        );
-        own
-    };
-    problems = own;
+    // Only this page's own problems concern its author here.
+    let mut own = Diagnostics::new();
+    own.extend(problems.into_iter().filter(|d| d.file == wanted));
+    let mut problems = own;
     let result = Worksheets::new(&site)
         .map_err(|d| vec![d])
         .and_then(|w| w.render(&site, page));

@@ -52,6 +52,8 @@ pub struct HtmlRenderer<'a> {
     env: Environment<'static>,
     site_value: Value,
     strings: BTreeMap<String, Value>,
+    /// The strings of every language, for pages that speak them all (chooser, 404, switcher).
+    all_strings: Value,
     /// Views of the pages, made when first needed.
     views: Vec<OnceLock<PageView>>,
     /// Per language: the DigComp areas with their competences, and the top sections.
@@ -74,6 +76,7 @@ impl<'a> HtmlRenderer<'a> {
             site,
             env,
             site_value: ser(SiteView::new(site)),
+            all_strings: ser(&strings),
             strings,
             views,
             areas: BTreeMap::new(),
@@ -144,7 +147,7 @@ impl<'a> HtmlRenderer<'a> {
             translations => ser(self.switcher(output)),
             breadcrumbs => ser(self.breadcrumbs(output)),
             sections => self.top_sections.get(&lang).cloned().unwrap_or_default(),
-            strings_by_language => ser(&self.strings),
+            strings_by_language => self.all_strings.clone(),
         };
         let context = context! { ..own, ..common };
         let mut rendered = Rendered {
