@@ -18,6 +18,10 @@ pub enum Output {
     Level(String, u8),
     /// The Atom feed of a language.
     Feed(String),
+    /// The search page of a language, which opens from a shareable `?q=` address.
+    Search(String),
+    /// The static search index of a language: many small files under `search/<lang>/`.
+    SearchIndex(String),
     /// The root page offering the languages.
     LanguageChooser,
     /// The page shown for a missing address.
@@ -38,6 +42,8 @@ impl Output {
             Output::Competence(lang, id) => format!("{lang}/digcomp/{id}/"),
             Output::Level(lang, level) => format!("{lang}/digcomp/levels/{level}/"),
             Output::Feed(lang) => format!("{lang}/atom.xml"),
+            Output::Search(lang) => format!("{lang}/search/"),
+            Output::SearchIndex(lang) => format!("{}meta.json", crate::search::index::folder(lang)),
             Output::LanguageChooser => String::new(),
             Output::NotFound => "404.html".into(),
             Output::Sitemap => "sitemap.xml".into(),
@@ -64,6 +70,8 @@ impl Output {
             Output::Competence(lang, id) => format!("the page of competence {id} ({lang})"),
             Output::Level(lang, level) => format!("the page of level {level} ({lang})"),
             Output::Feed(lang) => format!("the feed of {lang}"),
+            Output::Search(lang) => format!("the search page ({lang})"),
+            Output::SearchIndex(lang) => format!("the search index ({lang})"),
             Output::LanguageChooser => "the language chooser".into(),
             Output::NotFound => "the 404 page".into(),
             Output::Sitemap => "the sitemap".into(),
@@ -79,7 +87,9 @@ impl Output {
             | Output::Area(lang, _)
             | Output::Competence(lang, _)
             | Output::Level(lang, _)
-            | Output::Feed(lang) => Some(lang),
+            | Output::Feed(lang)
+            | Output::Search(lang)
+            | Output::SearchIndex(lang) => Some(lang),
             _ => None,
         }
     }
@@ -107,6 +117,8 @@ impl Site {
             );
             outputs.extend(digcomp::LEVELS.map(|level| Output::Level(lang.clone(), level)));
             outputs.push(Output::Feed(lang.clone()));
+            outputs.push(Output::Search(lang.clone()));
+            outputs.push(Output::SearchIndex(lang.clone()));
         }
         outputs.extend([
             Output::LanguageChooser,

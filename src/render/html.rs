@@ -33,13 +33,11 @@ struct Crumb {
     path: String,
 }
 
-/// A rendered output: its file, its bytes, and what went wrong.
+/// A rendered output: its files, and what went wrong.
 #[derive(Debug, Default)]
 pub struct Rendered {
-    /// Path of the file in the output folder.
-    pub file: String,
-    /// Its content (empty when an error stopped it).
-    pub bytes: Vec<u8>,
+    /// Path of each file in the output folder, with its content (none when an error stopped it).
+    pub files: Vec<(String, Vec<u8>)>,
     /// Errors and warnings.
     pub problems: Vec<Diagnostic>,
     /// Whether the page shows highlighted code.
@@ -124,6 +122,13 @@ impl<'a> HtmlRenderer<'a> {
                 false,
             ),
             Output::Feed(lang) => ("atom.xml", self.feed_context(lang), Vec::new(), false),
+            Output::Search(lang) => ("search.html", self.search_context(lang), Vec::new(), false),
+            Output::SearchIndex(lang) => {
+                return Rendered {
+                    files: crate::search::index::render(self.site, lang),
+                    ..Rendered::default()
+                };
+            }
             Output::LanguageChooser => ("languages.html", Value::UNDEFINED, Vec::new(), false),
             Output::NotFound => ("404.html", Value::UNDEFINED, Vec::new(), false),
             Output::Sitemap => ("sitemap.xml", self.sitemap_context(), Vec::new(), false),
@@ -151,7 +156,6 @@ impl<'a> HtmlRenderer<'a> {
         };
         let context = context! { ..own, ..common };
         let mut rendered = Rendered {
-            file,
             has_code,
             ..Rendered::default()
         };
@@ -160,7 +164,7 @@ impl<'a> HtmlRenderer<'a> {
             return rendered;
         }
         match templates::render(&self.env, &self.site.theme, template, context) {
-            Ok(text) => rendered.bytes = text.into_bytes(),
+            Ok(text) => rendered.files.push((file, text.into_bytes())),
             Err(problem) => problems.push(problem),
         }
         rendered.problems = problems;
@@ -275,6 +279,21 @@ impl<'a> HtmlRenderer<'a> {
         }
     }
 
+    /// The choices of the search page's filters: areas with their competences, levels,
+    /// audiences and formats.
+    fn search_context(&self, lang: &str) -> Value {
+        let levels: Vec<Value> = digcomp::LEVELS
+            .map(|level| context! { level => level, label => level_label(level, lang) })
+            .collect();
+        context! {
+            areas => self.areas.get(lang).cloned().unwrap_or_default(),
+            levels => levels,
+            audiences => crate::load::frontmatter::AUDIENCES,
+            formats => crate::load::frontmatter::FORMATS,
+            index => crate::search::index::folder(lang),
+        }
+    }
+
     fn area_context(&self, lang: &str, area: &str) -> Value {
         let index = digcomp::framework()
             .areas
@@ -359,7 +378,12 @@ impl<'a> HtmlRenderer<'a> {
             .filter(|o| {
                 !matches!(
                     o,
-                    Output::Feed(_) | Output::NotFound | Output::Sitemap | Output::Robots
+                    Output::Feed(_)
+                        | Output::Search(_)
+                        | Output::SearchIndex(_)
+                        | Output::NotFound
+                        | Output::Sitemap
+                        | Output::Robots
                 )
             })
             .map(|output| {
@@ -400,6 +424,7 @@ impl<'a> HtmlRenderer<'a> {
                         Some(Output::Competence(code.clone(), c.clone()).path(site))
                     }
                     Output::Level(_, l) => Some(Output::Level(code.clone(), *l).path(site)),
+                    Output::Search(_) => Some(Output::Search(code.clone()).path(site)),
                     _ => site.home(&code).map(|p| p.path.clone()),
                 };
                 Switch {

@@ -90,14 +90,12 @@ pub fn render_outputs(site: &Site, outputs: &[Output], sink: &Sink, fiches: &Fic
             let rendered = renderer.render(output);
             progress.tick();
             any_code.fetch_or(rendered.has_code, Ordering::Relaxed);
-            let mut problems = rendered.problems;
-            if !problems.iter().any(Diagnostic::is_error)
-                && let Err(error) = sink.write(&rendered.file, &rendered.bytes)
-            {
-                problems.push(Diagnostic::error(
-                    &rendered.file,
-                    format!("cannot write the output: {error}"),
-                ));
+            let mut problems = Diagnostics::new();
+            problems.extend(rendered.problems);
+            if !problems.has_errors() {
+                for (file, bytes) in &rendered.files {
+                    write_or_report(sink, file, bytes, &mut problems);
+                }
             }
             problems
         })

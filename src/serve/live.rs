@@ -283,7 +283,12 @@ impl LiveSite {
                 }
             }
         }
-        let outputs: Vec<Output> = edits.iter().map(|(id, _)| Output::Page(*id)).collect();
+        let outputs: Vec<Output> = edits
+            .iter()
+            .flat_map(|(id, page)| [Output::Page(*id), Output::SearchIndex(page.lang.clone())])
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
         for (id, page) in edits {
             site.pages[id].body = page.body;
             site.pages[id].body_line = page.body_line;
@@ -367,6 +372,7 @@ fn affected_outputs(site: &Site, before: &Snapshot, after: &Snapshot) -> Vec<Out
             .is_some_and(|s| after.views.contains_key(s))
     }) {
         outputs.insert(Output::Page(page.id));
+        outputs.insert(Output::SearchIndex(page.lang.clone()));
         let file = page.source.as_ref().expect("filtered on source");
         let (view, ids, levels) = &after.views[file];
         let Some((old_view, old_ids, old_levels)) = before.views.get(file) else {

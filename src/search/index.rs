@@ -1,0 +1,361 @@
+//! The static search index of a language, queried in the reader's browser with no server.
+//!
+//! Made with the analysis of [`super::analysis`], it is split into small JSON files under
+//! `search/<lang>/` so that a query downloads only what it needs:
+//! - `meta.json`: the number of pages, where each shard starts, the synonym groups, the
+//!   interface strings of the search box;
+//! - `v/<n>.json`: the vocabulary, every form readers may type (lower case, no accents)
+//!   with its stem (`1` when the stem is the form itself, `0` for a stop word), in
+//!   alphabetical shards, so that exact, prefix and typo-tolerant look-ups happen in the
+//!   browser without a stemmer;
+//! - `p/<n>.json`: for each stem, the pages that contain it and their BM25 score,
+//!   as pairs `[page gap, score]`, in alphabetical shards;
+//! - `d/<page>.json`: what a result shows: title, address, section, description, text;
+//! - `filters.json`: the pages of each competence, area, level, audience and format.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use rayon::prelude::*;
+use serde_json::{Value, json};
+
+use super::analysis::{Words, plain_text};
+use crate::digcomp;
+use crate::model::{Page, PageKind, Site};
+
+/// Where the index of `lang` is written, from the output's root.
+pub fn folder(lang: &str) -> String {
+    format!("search/{lang}/")
+}
+
+/// How much a word counts in each part of a page. Headings are also part of the text.
+const TITLE: f32 = 3.0;
+const DESCRIPTION: f32 = 1.5;
+const HEADING: f32 = 1.0;
+/// What a word of the title adds, beyond its weight, once BM25 has saturated a word that a
+/// long page repeats: a page about a thing names it in its title.
+const TITLE_BONUS: f32 = 1.0;
+/// BM25's saturation of repeated words and its normalisation by length.
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+/// Scores are written as integers: this many units per point of BM25.
+const SCORE_UNITS: f32 = 20.0;
+/// The size a shard of each kind grows to before the next one starts, in bytes.
+const VOCABULARY_SHARD: usize = 12 * 1024;
+const POSTINGS_SHARD: usize = 24 * 1024;
+
+/// A page once analysed: its stems with their weighted counts, its length in words, and the
+/// forms it uses.
+struct Analysed {
+    counts: HashMap<String, f32>,
+    in_title: HashSet<String>,
+    length: f32,
+    forms: Vec<(String, Option<String>)>,
+}
+
+/// The files of the index of `lang`, paths relative to the output's root.
+pub fn render(site: &Site, lang: &str) -> Vec<(String, Vec<u8>)> {
+    let pages: Vec<&Page> = site
+        .pages
+        .iter()
+        .filter(|p| p.lang == lang && p.kind != PageKind::Home)
+        .collect();
+    let analysed: Vec<Analysed> = pages
+        .par_iter()
+        .map_init(|| Words::new(lang), |words, page| analyse(words, page))
+        .collect();
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let vocabulary = shards(vocabulary(&analysed), VOCABULARY_SHARD);
+    let postings = shards(postings(&analysed), POSTINGS_SHARD);
+    let mut starts = |kind: &str, shards: Vec<(String, String)>| -> Vec<String> {
+        shards
+            .into_iter()
+            .enumerate()
+            .map(|(n, (start, text))| {
+                files.push((format!("{kind}/{n}.json"), text.into_bytes()));
+                start
+            })
+            .collect()
+    };
+    let vocabulary = starts("v", vocabulary);
+    let postings = starts("p", postings);
+    for (n, page) in pages.iter().enumerate() {
+        files.push((format!("d/{n}.json"), document(site, page)));
+    }
+    files.push(("filters.json".into(), filters(&pages)));
+    let meta = json!({
+        "version": version(&files),
+        "lang": lang,
+        "pages": pages.len(),
+        "vocabulary": vocabulary,
+        "postings": postings,
+        "synonyms": synonyms(site, lang),
+        "strings": strings(site, lang),
+    });
+    files.push(("meta.json".into(), meta.to_string().into_bytes()));
+    let folder = folder(lang);
+    files
+        .into_iter()
+        .map(|(file, bytes)| (format!("{folder}{file}"), bytes))
+        .collect()
+}
+
+/// Counts the stems of a page, each part of it weighted.
+fn analyse(words: &mut Words, page: &Page) -> Analysed {
+    let plain = plain_text(&page.body);
+    let mut analysed = Analysed {
+        counts: HashMap::new(),
+        in_title: HashSet::new(),
+        length: 0.0,
+        forms: Vec::new(),
+    };
+    let description = page.front.description.as_deref().unwrap_or_default();
+    let parts = [(page.front.title.as_str(), TITLE), (description, DESCRIPTION)];
+    let headings = plain.headings.iter().map(|h| (h.as_str(), HEADING));
+    let text = std::iter::once((plain.text.as_str(), 1.0));
+    for (n, (part, weight)) in parts.into_iter().chain(headings).chain(text).enumerate() {
+        words.each(part, |word| {
+            analysed.length += 1.0;
+            analysed.forms.push((word.form.clone(), word.stem.clone()));
+            if let Some(stem) = &word.stem {
+                *analysed.counts.entry(stem.clone()).or_default() += weight;
+                if n == 0 {
+                    analysed.in_title.insert(stem.clone());
+                }
+            }
+        });
+    }
+    analysed.forms.sort_unstable();
+    analysed.forms.dedup();
+    analysed
+}
+
+/// Every form with its stem, as shard entries: `1` for a form that is its own stem, `0` for
+/// a stop word. A form written with accents of different stems keeps the first.
+fn vocabulary(analysed: &[Analysed]) -> Vec<(String, String)> {
+    let mut forms: BTreeMap<&str, &Option<String>> = BTreeMap::new();
+    for (form, stem) in analysed.iter().flat_map(|a| &a.forms) {
+        forms.entry(form).or_insert(stem);
+    }
+    forms
+        .into_iter()
+        .map(|(form, stem)| {
+            let value = match stem {
+                None => "0".to_string(),
+                Some(stem) if stem == form => "1".to_string(),
+                Some(stem) => Value::from(stem.as_str()).to_string(),
+            };
+            (form.to_string(), value)
+        })
+        .collect()
+}
+
+/// For each stem, its pages and their BM25 scores, as shard entries `[gap, score, ...]`.
+fn postings(analysed: &[Analysed]) -> Vec<(String, String)> {
+    let pages = analysed.len() as f32;
+    let average = analysed.iter().map(|a| a.length).sum::<f32>() / pages.max(1.0);
+    let mut by_stem: BTreeMap<&str, Vec<(usize, f32)>> = BTreeMap::new();
+    for (page, a) in analysed.iter().enumerate() {
+        let norm = K1 * (1.0 - B + B * a.length / average.max(1.0));
+        for (stem, count) in &a.counts {
+            let bonus = if a.in_title.contains(stem) { TITLE_BONUS } else { 0.0 };
+            let saturation = count * (K1 + 1.0) / (count + norm) + bonus;
+            by_stem
+                .entry(stem)
+                .or_default()
+                .push((page, saturation));
+        }
+    }
+    by_stem
+        .into_iter()
+        .map(|(stem, mut found)| {
+            found.sort_unstable_by_key(|(page, _)| *page);
+            let with = found.len() as f32;
+            let idf = (1.0 + (pages - with + 0.5) / (with + 0.5)).ln();
+            let mut previous = 0;
+            let numbers: Vec<String> = found
+                .into_iter()
+                .flat_map(|(page, saturation)| {
+                    let gap = page - previous;
+                    previous = page;
+                    let score = (idf * saturation * SCORE_UNITS).round().max(1.0) as u32;
+                    [gap.to_string(), score.to_string()]
+                })
+                .collect();
+            (stem.to_string(), format!("[{}]", numbers.join(",")))
+        })
+        .collect()
+}
+
+/// Groups sorted entries into JSON objects of about `target` bytes: (first key, text).
+fn shards(entries: Vec<(String, String)>, target: usize) -> Vec<(String, String)> {
+    let mut shards: Vec<(String, String)> = Vec::new();
+    for (key, value) in entries {
+        let entry = format!("{}:{value}", Value::from(key.as_str()));
+        match shards.last_mut() {
+            Some((_, text)) if text.len() + entry.len() < target => {
+                text.push(',');
+                text.push_str(&entry);
+            }
+            _ => shards.push((key, format!("{{{entry}"))),
+        }
+    }
+    for (_, text) in &mut shards {
+        text.push('}');
+    }
+    if shards.is_empty() {
+        shards.push((String::new(), "{}".into()));
+    }
+    shards
+}
+
+/// What a result shows of a page.
+fn document(site: &Site, page: &Page) -> Vec<u8> {
+    let section = page.parent.map(|p| &site.pages[p]).filter(|p| p.kind == PageKind::Section);
+    json!({
+        "t": page.front.title,
+        "u": page.path,
+        "s": section.map(|s| &s.front.title),
+        "d": page.front.description,
+        "b": plain_text(&page.body).text,
+    })
+    .to_string()
+    .into_bytes()
+}
+
+/// The pages of each filter value, numbered as in the index, as gaps.
+fn filters(pages: &[&Page]) -> Vec<u8> {
+    let framework = digcomp::framework();
+    let mut filters: BTreeMap<&str, BTreeMap<String, Vec<usize>>> = BTreeMap::new();
+    for (n, page) in pages.iter().enumerate() {
+        let front = &page.front;
+        let mut values: Vec<(&str, String)> = Vec::new();
+        for competence in &front.competences {
+            values.push(("competence", competence.id.clone()));
+            if let Some(c) = framework.competence(&competence.id) {
+                values.push(("area", c.area.clone()));
+            }
+            if let Some(level) = competence.level {
+                values.push(("level", level.to_string()));
+            }
+        }
+        values.extend(front.audience.iter().map(|a| ("audience", a.clone())));
+        values.extend(front.format.iter().map(|f| ("format", f.clone())));
+        for (filter, value) in values {
+            let list = filters.entry(filter).or_default().entry(value).or_default();
+            if list.last() != Some(&n) {
+                list.push(n);
+            }
+        }
+    }
+    let gaps = |list: &Vec<usize>| -> Vec<usize> {
+        let mut previous = 0;
+        list.iter()
+            .map(|&n| {
+                let gap = n - previous;
+                previous = n;
+                gap
+            })
+            .collect()
+    };
+    let value: BTreeMap<&str, BTreeMap<&String, Vec<usize>>> = filters
+        .iter()
+        .map(|(filter, values)| (*filter, values.iter().map(|(v, l)| (v, gaps(l))).collect()))
+        .collect();
+    serde_json::to_vec(&value).unwrap_or_default()
+}
+
+/// The synonym groups of `lang` from its interface strings (`search.synonyms`), each
+/// alternative analysed into its words, as the form a reader types and its stem:
+/// `[[["courriel", "courriel"]], [["e", "e"], ["mail", "mail"]]]`.
+fn synonyms(site: &Site, lang: &str) -> Vec<Vec<Vec<(String, String)>>> {
+    let mut words = Words::new(lang);
+    let groups = site
+        .strings
+        .of(lang)
+        .pointer("/search/synonyms")
+        .and_then(Value::as_array);
+    groups
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_array)
+        .map(|group| {
+            group
+                .iter()
+                .filter_map(Value::as_str)
+                .map(|text| {
+                    let words = words.of(text).into_iter();
+                    words.filter_map(|w| Some((w.form, w.stem?))).collect()
+                })
+                .filter(|words: &Vec<(String, String)>| !words.is_empty())
+                .collect::<Vec<_>>()
+        })
+        .filter(|group| group.len() > 1)
+        .collect()
+}
+
+/// The interface strings the search box shows (`search.*`, synonyms apart).
+fn strings(site: &Site, lang: &str) -> Value {
+    let mut strings = site
+        .strings
+        .of(lang)
+        .get("search")
+        .cloned()
+        .unwrap_or_default();
+    if let Some(strings) = strings.as_object_mut() {
+        strings.remove("synonyms");
+    }
+    strings
+}
+
+/// A short fingerprint of the files, so that browsers fetch the new shards after a build.
+fn version(files: &[(String, Vec<u8>)]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in files.iter().flat_map(|(name, bytes)| name.bytes().chain(bytes.iter().copied())) {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shards_start_at_their_first_key_and_stay_near_the_target() {
+        let entries: Vec<(String, String)> = (0..100)
+            .map(|n| (format!("w{n:03}"), "1".to_string()))
+            .collect();
+        let shards = shards(entries, 100);
+        assert!(shards.len() > 5);
+        assert_eq!(shards[0].0, "w000");
+        for (start, text) in &shards {
+            let parsed: serde_json::Map<String, Value> = serde_json::from_str(text).unwrap();
+            assert_eq!(parsed.keys().next(), Some(start));
+            assert!(text.len() <= 100);
+        }
+    }
+
+    #[test]
+    fn empty_index_still_has_one_shard() {
+        assert_eq!(shards(Vec::new(), 100), [(String::new(), "{}".to_string())]);
+    }
+
+    #[test]
+    fn postings_are_gaps_and_rare_words_score_higher() {
+        let page = |words: &[&str]| Analysed {
+            counts: words.iter().map(|w| (w.to_string(), 1.0)).collect(),
+            in_title: HashSet::new(),
+            length: words.len() as f32,
+            forms: Vec::new(),
+        };
+        let analysed = [page(&["common", "rare"]), page(&["common"]), page(&["common"])];
+        let postings: BTreeMap<String, Vec<u32>> = postings(&analysed)
+            .into_iter()
+            .map(|(stem, text)| (stem, serde_json::from_str(&text).unwrap()))
+            .collect();
+        assert_eq!(postings["common"].iter().step_by(2).collect::<Vec<_>>(), [&0, &1, &1]);
+        assert_eq!(postings["rare"][0], 0);
+        assert!(postings["rare"][1] > postings["common"][1]);
+    }
+}
