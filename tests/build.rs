@@ -244,3 +244,102 @@ fn usage_errors_exit_with_2_and_help_exits_with_0() {
     assert_eq!(bad_url.status.code(), Some(1));
     assert!(stderr(&bad_url).contains("not an absolute URL"));
 }
+
+/// Reads a JSON file of the output.
+fn json(out: &std::path::Path, file: &str) -> serde_json::Value {
+    serde_json::from_str(&read(out, file)).unwrap_or_else(|e| panic!("{file}: {e}"))
+}
+
+/// The shard of `starts` that holds `key`: the last one starting at or before it.
+fn shard_of(starts: &serde_json::Value, key: &str) -> usize {
+    let starts: Vec<&str> = starts
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap())
+        .collect();
+    starts.iter().rposition(|s| *s <= key).unwrap_or(0)
+}
+
+#[test]
+fn writes_a_search_index_per_language_with_stems_scores_and_filters() {
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("minimal"), site.path());
+    std::fs::write(
+        site.path().join("i18n/fr.yaml"),
+        "nav:\n  home: \"Maison\"\nsearch:\n  synonyms:\n    - [souris, mulot]\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let run = build(site.path(), out.path(), &[]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let meta = json(out.path(), "search/fr/meta.json");
+    // Sections and courses are indexed, not the home page.
+    assert_eq!(meta["pages"], 3);
+    assert_eq!(meta["strings"]["label"], "Rechercher");
+    assert_eq!(
+        meta["synonyms"],
+        serde_json::json!([[[["souris", "sour"]], [["mulot", "mulot"]]]])
+    );
+    // The vocabulary maps what readers type, accents folded, to the stem.
+    let vocabulary = |form: &str| {
+        let n = shard_of(&meta["vocabulary"], form);
+        json(out.path(), &format!("search/fr/v/{n}.json"))[form].clone()
+    };
+    assert_eq!(vocabulary("etape"), "etap");
+    assert_eq!(vocabulary("souris"), "sour");
+    assert_eq!(
+        vocabulary("la"),
+        0,
+        "stop words are known, and mean nothing"
+    );
+    assert!(vocabulary("pomme").is_null());
+    // Postings: the page that has the word in its title scores highest.
+    let n = shard_of(&meta["postings"], "sour");
+    let postings = json(out.path(), &format!("search/fr/p/{n}.json"))["sour"].clone();
+    let pairs: Vec<u64> = postings
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_u64().unwrap())
+        .collect();
+    let mut page = 0;
+    let mut best = (0, 0);
+    for pair in pairs.chunks(2) {
+        page += pair[0];
+        if pair[1] > best.1 {
+            best = (page, pair[1]);
+        }
+    }
+    let document = json(out.path(), &format!("search/fr/d/{}.json", best.0));
+    assert_eq!(document["t"], "Utiliser la souris");
+    assert_eq!(document["u"], "fr/bases/souris/");
+    assert!(
+        document["b"]
+            .as_str()
+            .unwrap()
+            .contains("Posez la main sur la souris.")
+    );
+    // Filters list the pages of each competence, level, audience and format.
+    let filters = json(out.path(), "search/fr/filters.json");
+    let pages_of = |filter: &str, value: &str| -> Vec<u64> {
+        let gaps = filters[filter][value].as_array().unwrap();
+        gaps.iter()
+            .scan(0, |page, gap| {
+                *page += gap.as_u64().unwrap();
+                Some(*page)
+            })
+            .collect()
+    };
+    assert!(pages_of("competence", "5.1").contains(&best.0));
+    assert!(pages_of("level", "1").contains(&best.0));
+    assert_eq!(pages_of("audience", "apprenant").len(), 2);
+    assert!(pages_of("format", "atelier").contains(&best.0));
+    // The search page offers the filters, and every page has the search box.
+    let search = read(out.path(), "fr/search/index.html");
+    assert!(search.contains(r#"<option value="5.1">"#));
+    assert!(search.contains(r#"data-search="../../search/fr/""#));
+    let course = read(out.path(), "fr/bases/souris/index.html");
+    assert!(course.contains(r#"action="../../../fr/search/""#));
+    assert!(out.path().join("search.js").is_file());
+}

@@ -465,7 +465,8 @@ impl<'a> HtmlRenderer<'a> {
                 }
                 trail.reverse();
             }
-            Output::Feed(_) => {}
+            Output::Feed(_) | Output::SearchIndex(_) => {}
+            Output::Search(_) => trail.push(home(&format!("{lang}/"))),
             _ => {
                 trail.push(home(&format!("{lang}/")));
                 if !matches!(output, Output::Framework(_)) {

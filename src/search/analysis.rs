@@ -158,12 +158,28 @@ pub fn plain_text(markdown: &str) -> PlainText {
                 }
                 plain.text.push_str(&t);
             }
-            Event::SoftBreak | Event::HardBreak | Event::End(_) => plain.text.push(' '),
+            Event::Start(tag) if is_block(&tag.to_end()) => plain.text.push(' '),
+            Event::End(tag) if is_block(&tag) => plain.text.push(' '),
+            Event::SoftBreak | Event::HardBreak => plain.text.push(' '),
             _ => {}
         }
     }
     plain.text = plain.text.split_whitespace().collect::<Vec<_>>().join(" ");
     plain
+}
+
+/// Whether a tag is a block, which words do not run across.
+fn is_block(tag: &TagEnd) -> bool {
+    !matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Link
+            | TagEnd::Image
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+    )
 }
 
 #[cfg(test)]
@@ -208,8 +224,8 @@ mod tests {
 
     #[test]
     fn plain_text_drops_markdown_and_keeps_headings_apart() {
-        let plain = plain_text("## Titre\n\n**gras** et [lien](x.md)");
-        assert_eq!(plain.text, "Titre gras et lien");
+        let plain = plain_text("## Titre\n\n**gras**, et [lien](x.md).\n- un\n- deux");
+        assert_eq!(plain.text, "Titre gras, et lien. un deux");
         assert_eq!(plain.headings, ["Titre"]);
     }
 }

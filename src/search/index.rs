@@ -109,7 +109,10 @@ fn analyse(words: &mut Words, page: &Page) -> Analysed {
         forms: Vec::new(),
     };
     let description = page.front.description.as_deref().unwrap_or_default();
-    let parts = [(page.front.title.as_str(), TITLE), (description, DESCRIPTION)];
+    let parts = [
+        (page.front.title.as_str(), TITLE),
+        (description, DESCRIPTION),
+    ];
     let headings = plain.headings.iter().map(|h| (h.as_str(), HEADING));
     let text = std::iter::once((plain.text.as_str(), 1.0));
     for (n, (part, weight)) in parts.into_iter().chain(headings).chain(text).enumerate() {
@@ -157,12 +160,13 @@ fn postings(analysed: &[Analysed]) -> Vec<(String, String)> {
     for (page, a) in analysed.iter().enumerate() {
         let norm = K1 * (1.0 - B + B * a.length / average.max(1.0));
         for (stem, count) in &a.counts {
-            let bonus = if a.in_title.contains(stem) { TITLE_BONUS } else { 0.0 };
+            let bonus = if a.in_title.contains(stem) {
+                TITLE_BONUS
+            } else {
+                0.0
+            };
             let saturation = count * (K1 + 1.0) / (count + norm) + bonus;
-            by_stem
-                .entry(stem)
-                .or_default()
-                .push((page, saturation));
+            by_stem.entry(stem).or_default().push((page, saturation));
         }
     }
     by_stem
@@ -210,7 +214,10 @@ fn shards(entries: Vec<(String, String)>, target: usize) -> Vec<(String, String)
 
 /// What a result shows of a page.
 fn document(site: &Site, page: &Page) -> Vec<u8> {
-    let section = page.parent.map(|p| &site.pages[p]).filter(|p| p.kind == PageKind::Section);
+    let section = page
+        .parent
+        .map(|p| &site.pages[p])
+        .filter(|p| p.kind == PageKind::Section);
     json!({
         "t": page.front.title,
         "u": page.path,
@@ -310,7 +317,10 @@ fn strings(site: &Site, lang: &str) -> Value {
 /// A short fingerprint of the files, so that browsers fetch the new shards after a build.
 fn version(files: &[(String, Vec<u8>)]) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in files.iter().flat_map(|(name, bytes)| name.bytes().chain(bytes.iter().copied())) {
+    for byte in files
+        .iter()
+        .flat_map(|(name, bytes)| name.bytes().chain(bytes.iter().copied()))
+    {
         hash ^= u64::from(byte);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
@@ -349,12 +359,19 @@ mod tests {
             length: words.len() as f32,
             forms: Vec::new(),
         };
-        let analysed = [page(&["common", "rare"]), page(&["common"]), page(&["common"])];
+        let analysed = [
+            page(&["common", "rare"]),
+            page(&["common"]),
+            page(&["common"]),
+        ];
         let postings: BTreeMap<String, Vec<u32>> = postings(&analysed)
             .into_iter()
             .map(|(stem, text)| (stem, serde_json::from_str(&text).unwrap()))
             .collect();
-        assert_eq!(postings["common"].iter().step_by(2).collect::<Vec<_>>(), [&0, &1, &1]);
+        assert_eq!(
+            postings["common"].iter().step_by(2).collect::<Vec<_>>(),
+            [&0, &1, &1]
+        );
         assert_eq!(postings["rare"][0], 0);
         assert!(postings["rare"][1] > postings["common"][1]);
     }

@@ -21,6 +21,7 @@ const PAGES = [
   { kind: 'DigComp area', path: '/fr/digcomp/4/' },
   { kind: 'DigComp competence', path: '/fr/digcomp/4.1/' },
   { kind: 'DigComp level', path: '/fr/digcomp/levels/2/' },
+  { kind: 'search with results', path: '/fr/search/?q=mot+de+pase&audience=apprenant', ready: '.search-result' },
   { kind: '404', path: '/fr/cette-page-n-existe-pas/', status: 404 },
 ];
 const COURSE = PAGES.find((p) => p.kind === 'course');
@@ -97,6 +98,7 @@ if (siteError) {
     });
     const response = await page.goto(server.url + p.path, { waitUntil: 'load' });
     assert.equal(response.status(), p.status ?? 200, `${p.path} answered HTTP ${response.status()}`);
+    if (p.ready) await page.waitForSelector(p.ready);
     assert.deepEqual(failed, [], `${p.path} could not load: ${failed.join(', ')}`);
     return page;
   }

@@ -185,7 +185,7 @@
         if (!allowed || allowed.has(page)) results.push([page, count, total]);
       });
       results.sort((a, b) => b[1] - a[1] || b[2] - a[2] || a[0] - b[0]);
-      return { results, stems, forms: new Set(typed) };
+      return { results, stems, forms: new Set(expanded.filter((e) => e.stems.size).map((e) => e.word)) };
     }
 
     /** Query slots: each a list of alternatives, each a list of words' stem weights. A run of
@@ -200,9 +200,9 @@
             return typed && (typed.word === form || typed.stems.has(stem));
           }));
           if (match) {
-            // The words are read as that phrase, typos and all; its synonyms count nearly as much.
+            // The words are read as that phrase, typos and all; its synonyms count a little less.
             const other = (alt, weight) => alt.map(([, stem]) => new Map([[stem, weight]]));
-            slot = group.map((alt) => other(alt, alt === match ? 1 : 0.9));
+            slot = group.map((alt) => other(alt, alt === match ? 1 : 0.6));
             i += match.length - 1;
             break;
           }
@@ -293,7 +293,7 @@
         clearTimeout(timer);
         timer = setTimeout(() => this.update(true), 120);
       });
-      form.addEventListener('change', () => this.update(false));
+      form.addEventListener('change', (event) => event.target.matches('select') && this.update(false));
       form.addEventListener('keydown', (event) => this.keys(event));
       this.panel.addEventListener('keydown', (event) => this.keys(event));
       if (this.page) {
@@ -330,8 +330,8 @@
         this.shown = 0;
         const count = found.results.length;
         const message = count === 0 ? strings.none : count === 1 ? strings.one_result : strings.results;
-        this.status.textContent = message.replace('{n}', count).replace('{q}', query);
         await this.more();
+        if (run === this.run) this.status.textContent = message.replace('{n}', count).replace('{q}', query);
       } catch (error) {
         if (run === this.run) this.status.textContent = (await this.index.meta.catch(() => null))?.strings.error || String(error);
       }
