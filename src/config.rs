@@ -67,6 +67,7 @@ struct RawConfig {
     theme: Option<String>,
     #[serde(default)]
     markdown: MarkdownConfig,
+    search: Option<bool>,
     #[serde(default)]
     extra: BTreeMap<String, serde_json::Value>,
 }
@@ -88,6 +89,8 @@ pub struct SiteConfig {
     pub theme: String,
     /// Markdown options.
     pub markdown: MarkdownConfig,
+    /// Whether the site has a search box and a search index (default: yes).
+    pub search: bool,
     /// Free settings for templates (`site.extra`).
     pub extra: BTreeMap<String, serde_json::Value>,
 }
@@ -199,6 +202,7 @@ impl SiteConfig {
                 languages,
                 theme: raw.theme.unwrap_or_else(|| "default".into()),
                 markdown: raw.markdown,
+                search: raw.search.unwrap_or(true),
                 extra: raw.extra,
             })
         } else {

@@ -117,8 +117,10 @@ impl Site {
             );
             outputs.extend(digcomp::LEVELS.map(|level| Output::Level(lang.clone(), level)));
             outputs.push(Output::Feed(lang.clone()));
-            outputs.push(Output::Search(lang.clone()));
-            outputs.push(Output::SearchIndex(lang.clone()));
+            if self.config.search {
+                outputs.push(Output::Search(lang.clone()));
+                outputs.push(Output::SearchIndex(lang.clone()));
+            }
         }
         outputs.extend([
             Output::LanguageChooser,

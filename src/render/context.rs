@@ -21,6 +21,8 @@ pub struct SiteView {
     pub default_language: String,
     /// Languages in switcher order.
     pub languages: Vec<LanguageView>,
+    /// Whether pages have a search box.
+    pub search: bool,
     /// Free settings from site.yaml.
     pub extra: BTreeMap<String, serde_json::Value>,
 }
@@ -65,6 +67,7 @@ impl SiteView {
                     name: l.name.clone(),
                 })
                 .collect(),
+            search: site.config.search,
             extra: site.config.extra.clone(),
         }
     }

@@ -2,9 +2,8 @@
 //! words split on anything that is not a letter or a digit, lower case, stop words left
 //! out, the language's stemmer, then accents folded (`élèves` becomes `elev`).
 
-use std::collections::HashMap;
-
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language as Stemming, LowerCaser, RawTokenizer, RemoveLongFilter,
     SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer, TokenStream,
@@ -63,12 +62,14 @@ pub struct Word {
 }
 
 /// Splits text into [`Word`]s with the analysis of one language, remembering each word it
-/// has seen so that a large site stems each distinct word once.
+/// has seen so that a large site stems each distinct word once. Words are numbered in the
+/// order they are first seen.
 pub struct Words {
     split: TextAnalyzer,
     stem: TextAnalyzer,
     fold: TextAnalyzer,
-    seen: HashMap<String, Word>,
+    seen: FxHashMap<String, usize>,
+    words: Vec<Word>,
 }
 
 impl Words {
@@ -93,33 +94,45 @@ impl Words {
                 .build(),
             stem,
             fold: single().filter(AsciiFoldingFilter).build(),
-            seen: HashMap::new(),
+            seen: FxHashMap::default(),
+            words: Vec::new(),
         }
     }
 
-    /// Calls `each` with every word of `text`, in order.
-    pub fn each(&mut self, text: &str, mut each: impl FnMut(&Word)) {
+    /// Calls `each` with the number of every word of `text`, in order.
+    pub fn each(&mut self, text: &str, mut each: impl FnMut(usize)) {
         let mut stream = self.split.token_stream(text);
         while stream.advance() {
             let lower = &stream.token().text;
-            if let Some(word) = self.seen.get(lower) {
-                each(word);
+            if let Some(&id) = self.seen.get(lower) {
+                each(id);
                 continue;
             }
-            let word = Word {
+            let id = self.words.len();
+            self.words.push(Word {
                 form: first_token(&mut self.fold, lower).unwrap_or_else(|| lower.clone()),
                 stem: first_token(&mut self.stem, lower),
-            };
-            each(&word);
-            self.seen.insert(lower.clone(), word);
+            });
+            self.seen.insert(lower.clone(), id);
+            each(id);
         }
+    }
+
+    /// The word numbered `id` by [`Words::each`].
+    pub fn word(&self, id: usize) -> &Word {
+        &self.words[id]
+    }
+
+    /// Every word seen, in the order first seen.
+    pub fn into_words(self) -> Vec<Word> {
+        self.words
     }
 
     /// The words of `text`.
     pub fn of(&mut self, text: &str) -> Vec<Word> {
-        let mut words = Vec::new();
-        self.each(text, |w| words.push(w.clone()));
-        words
+        let mut ids = Vec::new();
+        self.each(text, |id| ids.push(id));
+        ids.into_iter().map(|id| self.word(id).clone()).collect()
     }
 }
 

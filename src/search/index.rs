@@ -13,12 +13,14 @@
 //! - `d/<page>.json`: what a result shows: title, address, section, description, text;
 //! - `filters.json`: the pages of each competence, area, level, audience and format.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+use std::fmt::Write;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde_json::{Value, json};
 
-use super::analysis::{Words, plain_text};
+use super::analysis::{PlainText, Words, plain_text};
 use crate::digcomp;
 use crate::model::{Page, PageKind, Site};
 
@@ -43,13 +45,106 @@ const SCORE_UNITS: f32 = 20.0;
 const VOCABULARY_SHARD: usize = 12 * 1024;
 const POSTINGS_SHARD: usize = 24 * 1024;
 
-/// A page once analysed: its stems with their weighted counts, its length in words, and the
-/// forms it uses.
-struct Analysed {
-    counts: HashMap<String, f32>,
-    in_title: HashSet<String>,
-    length: f32,
-    forms: Vec<(String, Option<String>)>,
+/// A page that has a stem: its number, the stem's weighted count there, and whether its
+/// title has it.
+struct Posting {
+    page: usize,
+    count: f32,
+    in_title: bool,
+}
+
+/// What the analysis of some pages gathers; workers gather apart, then merge.
+#[derive(Default)]
+struct Gathered {
+    /// Every form with its stem (`None` for a stop word).
+    forms: FxHashMap<String, Option<String>>,
+    /// The pages of each stem.
+    postings: FxHashMap<String, Vec<Posting>>,
+    /// Each page's number of words, by page number.
+    lengths: Vec<(usize, f32)>,
+    /// What a result shows of each page, by page number.
+    documents: Vec<(usize, Vec<u8>)>,
+}
+
+impl Gathered {
+    /// Analyses page `n`: counts its stems, each part of it weighted, and keeps its document.
+    fn add(&mut self, words: &mut Words, n: usize, site: &Site, page: &Page) {
+        let text = plain_text(&page.body);
+        let description = page.front.description.as_deref().unwrap_or_default();
+        let parts = [
+            (page.front.title.as_str(), TITLE),
+            (description, DESCRIPTION),
+        ];
+        let headings = text.headings.iter().map(|h| (h.as_str(), HEADING));
+        let body = std::iter::once((text.text.as_str(), 1.0));
+        // Per word: its weighted count, and whether the title has it.
+        let mut counts: FxHashMap<usize, (f32, bool)> = FxHashMap::default();
+        let mut length = 0.0;
+        for (part, (text, weight)) in parts.into_iter().chain(headings).chain(body).enumerate() {
+            words.each(text, |id| {
+                length += 1.0;
+                let count = counts.entry(id).or_default();
+                count.0 += weight;
+                count.1 |= part == 0;
+            });
+        }
+        // Several words may share a stem ("passe", "passer").
+        let mut stems: FxHashMap<&str, (f32, bool)> = FxHashMap::default();
+        for (id, (count, in_title)) in counts {
+            if let Some(stem) = &words.word(id).stem {
+                let total = stems.entry(stem).or_default();
+                total.0 += count;
+                total.1 |= in_title;
+            }
+        }
+        for (stem, (count, in_title)) in stems {
+            let posting = Posting {
+                page: n,
+                count,
+                in_title,
+            };
+            match self.postings.get_mut(stem) {
+                Some(list) => list.push(posting),
+                None => {
+                    self.postings.insert(stem.to_string(), vec![posting]);
+                }
+            }
+        }
+        self.lengths.push((n, length));
+        self.documents.push((n, document(site, page, text)));
+    }
+
+    /// Keeps the forms a worker has seen.
+    fn with_forms(mut self, words: Words) -> Gathered {
+        for word in words.into_words() {
+            self.add_form(word.form, word.stem);
+        }
+        self
+    }
+
+    /// A form folded from differently accented words keeps one stem: the smallest, so that
+    /// two builds agree.
+    fn add_form(&mut self, form: String, stem: Option<String>) {
+        match self.forms.get_mut(&form) {
+            Some(kept) if stem < *kept => *kept = stem,
+            Some(_) => {}
+            None => {
+                self.forms.insert(form, stem);
+            }
+        }
+    }
+
+    fn merge(mut self, other: Gathered) -> Gathered {
+        for (form, stem) in other.forms {
+            self.add_form(form, stem);
+        }
+        for (stem, list) in other.postings {
+            self.postings.entry(stem).or_default().extend(list);
+        }
+        self.lengths.extend(other.lengths);
+        self.documents.extend(other.documents);
+        self
+    }
 }
 
 /// The files of the index of `lang`, paths relative to the output's root.
@@ -59,13 +154,24 @@ pub fn render(site: &Site, lang: &str) -> Vec<(String, Vec<u8>)> {
         .iter()
         .filter(|p| p.lang == lang && p.kind != PageKind::Home)
         .collect();
-    let analysed: Vec<Analysed> = pages
+    let mut gathered = pages
         .par_iter()
-        .map_init(|| Words::new(lang), |words, page| analyse(words, page))
-        .collect();
+        .enumerate()
+        .fold(
+            || (Words::new(lang), Gathered::default()),
+            |(mut words, mut gathered), (n, page)| {
+                gathered.add(&mut words, n, site, page);
+                (words, gathered)
+            },
+        )
+        .map(|(words, gathered)| gathered.with_forms(words))
+        .reduce(Gathered::default, Gathered::merge);
+    gathered.lengths.sort_unstable_by_key(|(n, _)| *n);
+    gathered.documents.sort_unstable_by_key(|(n, _)| *n);
+    let lengths: Vec<f32> = gathered.lengths.iter().map(|(_, l)| *l).collect();
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    let vocabulary = shards(vocabulary(&analysed), VOCABULARY_SHARD);
-    let postings = shards(postings(&analysed), POSTINGS_SHARD);
+    let vocabulary = shards(vocabulary(gathered.forms), VOCABULARY_SHARD);
+    let postings = shards(postings(gathered.postings, &lengths), POSTINGS_SHARD);
     let mut starts = |kind: &str, shards: Vec<(String, String)>| -> Vec<String> {
         shards
             .into_iter()
@@ -78,8 +184,8 @@ pub fn render(site: &Site, lang: &str) -> Vec<(String, Vec<u8>)> {
     };
     let vocabulary = starts("v", vocabulary);
     let postings = starts("p", postings);
-    for (n, page) in pages.iter().enumerate() {
-        files.push((format!("d/{n}.json"), document(site, page)));
+    for (n, document) in gathered.documents {
+        files.push((format!("d/{n}.json"), document));
     }
     files.push(("filters.json".into(), filters(&pages)));
     let meta = json!({
@@ -99,93 +205,49 @@ pub fn render(site: &Site, lang: &str) -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
-/// Counts the stems of a page, each part of it weighted.
-fn analyse(words: &mut Words, page: &Page) -> Analysed {
-    let plain = plain_text(&page.body);
-    let mut analysed = Analysed {
-        counts: HashMap::new(),
-        in_title: HashSet::new(),
-        length: 0.0,
-        forms: Vec::new(),
-    };
-    let description = page.front.description.as_deref().unwrap_or_default();
-    let parts = [
-        (page.front.title.as_str(), TITLE),
-        (description, DESCRIPTION),
-    ];
-    let headings = plain.headings.iter().map(|h| (h.as_str(), HEADING));
-    let text = std::iter::once((plain.text.as_str(), 1.0));
-    for (n, (part, weight)) in parts.into_iter().chain(headings).chain(text).enumerate() {
-        words.each(part, |word| {
-            analysed.length += 1.0;
-            analysed.forms.push((word.form.clone(), word.stem.clone()));
-            if let Some(stem) = &word.stem {
-                *analysed.counts.entry(stem.clone()).or_default() += weight;
-                if n == 0 {
-                    analysed.in_title.insert(stem.clone());
-                }
-            }
-        });
-    }
-    analysed.forms.sort_unstable();
-    analysed.forms.dedup();
-    analysed
-}
-
 /// Every form with its stem, as shard entries: `1` for a form that is its own stem, `0` for
-/// a stop word. A form written with accents of different stems keeps the first.
-fn vocabulary(analysed: &[Analysed]) -> Vec<(String, String)> {
-    let mut forms: BTreeMap<&str, &Option<String>> = BTreeMap::new();
-    for (form, stem) in analysed.iter().flat_map(|a| &a.forms) {
-        forms.entry(form).or_insert(stem);
-    }
+/// a stop word.
+fn vocabulary(forms: FxHashMap<String, Option<String>>) -> Vec<(String, String)> {
+    let mut forms: Vec<(String, Option<String>)> = forms.into_iter().collect();
+    forms.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
     forms
         .into_iter()
         .map(|(form, stem)| {
             let value = match stem {
                 None => "0".to_string(),
                 Some(stem) if stem == form => "1".to_string(),
-                Some(stem) => Value::from(stem.as_str()).to_string(),
+                Some(stem) => Value::from(stem).to_string(),
             };
-            (form.to_string(), value)
+            (form, value)
         })
         .collect()
 }
 
 /// For each stem, its pages and their BM25 scores, as shard entries `[gap, score, ...]`.
-fn postings(analysed: &[Analysed]) -> Vec<(String, String)> {
-    let pages = analysed.len() as f32;
-    let average = analysed.iter().map(|a| a.length).sum::<f32>() / pages.max(1.0);
-    let mut by_stem: BTreeMap<&str, Vec<(usize, f32)>> = BTreeMap::new();
-    for (page, a) in analysed.iter().enumerate() {
-        let norm = K1 * (1.0 - B + B * a.length / average.max(1.0));
-        for (stem, count) in &a.counts {
-            let bonus = if a.in_title.contains(stem) {
-                TITLE_BONUS
-            } else {
-                0.0
-            };
-            let saturation = count * (K1 + 1.0) / (count + norm) + bonus;
-            by_stem.entry(stem).or_default().push((page, saturation));
-        }
-    }
+fn postings(postings: FxHashMap<String, Vec<Posting>>, lengths: &[f32]) -> Vec<(String, String)> {
+    let pages = lengths.len() as f32;
+    let average = (lengths.iter().sum::<f32>() / pages.max(1.0)).max(1.0);
+    let mut by_stem: Vec<(String, Vec<Posting>)> = postings.into_iter().collect();
+    by_stem.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
     by_stem
-        .into_iter()
+        .into_par_iter()
         .map(|(stem, mut found)| {
-            found.sort_unstable_by_key(|(page, _)| *page);
+            found.sort_unstable_by_key(|p| p.page);
             let with = found.len() as f32;
             let idf = (1.0 + (pages - with + 0.5) / (with + 0.5)).ln();
             let mut previous = 0;
-            let numbers: Vec<String> = found
-                .into_iter()
-                .flat_map(|(page, saturation)| {
-                    let gap = page - previous;
-                    previous = page;
-                    let score = (idf * saturation * SCORE_UNITS).round().max(1.0) as u32;
-                    [gap.to_string(), score.to_string()]
-                })
-                .collect();
-            (stem.to_string(), format!("[{}]", numbers.join(",")))
+            let mut text = String::with_capacity(found.len() * 8);
+            for posting in found {
+                let norm = K1 * (1.0 - B + B * lengths[posting.page] / average);
+                let bonus = if posting.in_title { TITLE_BONUS } else { 0.0 };
+                let saturation = posting.count * (K1 + 1.0) / (posting.count + norm) + bonus;
+                let score = (idf * saturation * SCORE_UNITS).round().max(1.0) as u32;
+                let separator = if text.is_empty() { '[' } else { ',' };
+                let _ = write!(text, "{separator}{},{score}", posting.page - previous);
+                previous = posting.page;
+            }
+            text.push(']');
+            (stem, text)
         })
         .collect()
 }
@@ -213,7 +275,7 @@ fn shards(entries: Vec<(String, String)>, target: usize) -> Vec<(String, String)
 }
 
 /// What a result shows of a page.
-fn document(site: &Site, page: &Page) -> Vec<u8> {
+fn document(site: &Site, page: &Page, text: PlainText) -> Vec<u8> {
     let section = page
         .parent
         .map(|p| &site.pages[p])
@@ -223,7 +285,7 @@ fn document(site: &Site, page: &Page) -> Vec<u8> {
         "u": page.path,
         "s": section.map(|s| &s.front.title),
         "d": page.front.description,
-        "b": plain_text(&page.body).text,
+        "b": text.text,
     })
     .to_string()
     .into_bytes()
@@ -353,26 +415,36 @@ mod tests {
 
     #[test]
     fn postings_are_gaps_and_rare_words_score_higher() {
-        let page = |words: &[&str]| Analysed {
-            counts: words.iter().map(|w| (w.to_string(), 1.0)).collect(),
-            in_title: HashSet::new(),
-            length: words.len() as f32,
-            forms: Vec::new(),
+        let mut found: FxHashMap<String, Vec<Posting>> = FxHashMap::default();
+        let mut has = |stem: &str, page: usize| {
+            found.entry(stem.to_string()).or_default().push(Posting {
+                page,
+                count: 1.0,
+                in_title: false,
+            })
         };
-        let analysed = [
-            page(&["common", "rare"]),
-            page(&["common"]),
-            page(&["common"]),
-        ];
-        let postings: BTreeMap<String, Vec<u32>> = postings(&analysed)
+        has("common", 2);
+        has("common", 0);
+        has("rare", 0);
+        has("common", 1);
+        let postings: BTreeMap<String, Vec<u32>> = postings(found, &[2.0, 1.0, 1.0])
             .into_iter()
             .map(|(stem, text)| (stem, serde_json::from_str(&text).unwrap()))
             .collect();
-        assert_eq!(
-            postings["common"].iter().step_by(2).collect::<Vec<_>>(),
-            [&0, &1, &1]
-        );
+        let gaps: Vec<u32> = postings["common"].iter().step_by(2).copied().collect();
+        assert_eq!(gaps, [0, 1, 1]);
         assert_eq!(postings["rare"][0], 0);
         assert!(postings["rare"][1] > postings["common"][1]);
+    }
+
+    #[test]
+    fn a_folded_form_keeps_the_same_stem_whatever_the_order() {
+        let mut one = Gathered::default();
+        one.add_form("peche".into(), Some("pech".into()));
+        one.add_form("peche".into(), Some("pec".into()));
+        let mut other = Gathered::default();
+        other.add_form("peche".into(), Some("pec".into()));
+        other.add_form("peche".into(), Some("pech".into()));
+        assert_eq!(one.forms["peche"], other.forms["peche"]);
     }
 }
