@@ -124,6 +124,15 @@ fn an_edit_is_rebuilt_and_announced() {
     );
     let (_, body) = http_get(&server.address, "/fr/bases/clavier/");
     assert!(body.contains("Tapez votre prénom."), "{body}");
+    // The search index follows, just after the reload.
+    let indexed = (0..100).any(|_| {
+        let (_, vocabulary) = http_get(&server.address, "/search/fr/v/0.json");
+        vocabulary.contains(r#""prenom":"#) || {
+            std::thread::sleep(Duration::from_millis(100));
+            false
+        }
+    });
+    assert!(indexed, "the new word is in the search index");
 
     // An error keeps the last good version and reaches the open tabs.
     std::fs::write(

@@ -73,6 +73,8 @@ pub struct LiveSite {
     site: Option<Site>,
     stale: bool,
     worksheets: Option<Worksheets>,
+    /// Search indexes to rewrite once the pages are.
+    search_stale: BTreeSet<Output>,
 }
 
 impl LiveSite {
@@ -84,6 +86,7 @@ impl LiveSite {
             site: None,
             stale: true,
             worksheets: None,
+            search_stale: BTreeSet::new(),
         };
         let outcome = live.reload(Instant::now());
         (live, outcome)
@@ -108,6 +111,23 @@ impl LiveSite {
             let _ = Sink::folder(&self.output).write(path, bytes);
         }
         Some(result)
+    }
+
+    /// Rewrites the search indexes that changes made stale: slow on large sites, so done
+    /// once the open tabs show the change.
+    pub fn refresh_search(&mut self) -> Outcome {
+        let started = Instant::now();
+        let stale: Vec<Output> = std::mem::take(&mut self.search_stale).into_iter().collect();
+        let (Some(site), false) = (&self.site, stale.is_empty()) else {
+            return Outcome::default();
+        };
+        let sink = Sink::folder(&self.output);
+        let report = render_outputs(site, &stale, &sink, &Fiches::Later);
+        Outcome {
+            problems: report.problems,
+            written: sink.count(),
+            elapsed: started.elapsed(),
+        }
     }
 
     /// Applies changes and rebuilds what they touch.
@@ -296,7 +316,8 @@ impl LiveSite {
         Some(self.write_outputs(&outputs, Diagnostics::new(), started))
     }
 
-    /// Renders some outputs into memory and writes them only if none has an error.
+    /// Renders some outputs into memory and writes them only if none has an error. Search
+    /// indexes are left for [`LiveSite::refresh_search`], after the tabs have reloaded.
     fn write_outputs(
         &mut self,
         outputs: &[Output],
@@ -306,8 +327,13 @@ impl LiveSite {
         let Some(site) = &self.site else {
             return self.reload(started);
         };
+        let (indexes, outputs): (Vec<&Output>, Vec<&Output>) = outputs
+            .iter()
+            .partition(|o| matches!(o, Output::SearchIndex(_)));
+        self.search_stale.extend(indexes.into_iter().cloned());
+        let outputs: Vec<Output> = outputs.into_iter().cloned().collect();
         let sink = Sink::memory();
-        let report = render_outputs(site, outputs, &sink, &Fiches::Later);
+        let report = render_outputs(site, &outputs, &sink, &Fiches::Later);
         problems.extend(report.problems);
         if problems.has_errors() {
             return self.failed(problems, started);

@@ -106,6 +106,13 @@ pub fn run(mut options: SiteOptions, bind: IpAddr, port: u16) -> i32 {
             Some(json) => Message::Problems(json),
             None => Message::Reload,
         });
+        let refreshed = live
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .refresh_search();
+        if !refreshed.ok() {
+            report(&options.root, &refreshed, "Search index");
+        }
     }
     let _ = server.join();
     SUCCESS
