@@ -122,6 +122,20 @@ describe('search', { skip: false, timeout: TIMEOUT * 10 }, () => {
     await page.close();
   });
 
+  test('more results come ten at a time, and the first new one takes the focus', { timeout: TIMEOUT }, async () => {
+    const page = await open('/fr/search/?q=internet');
+    await page.waitForSelector('.search-result');
+    const total = await count(page);
+    assert.ok(total > 10, `${total} results`);
+    assert.equal(await page.$$eval('.search-result', (r) => r.length), 10);
+    await page.click('.search-more');
+    await page.waitForFunction((n) => document.querySelectorAll('.search-result').length === n, total);
+    const focused = await page.evaluate(() => [...document.querySelectorAll('.search-result')].indexOf(document.activeElement.closest('.search-result')));
+    assert.equal(focused, 10);
+    assert.equal(await page.$('.search-more'), null, 'no more button once all are shown');
+    await page.close();
+  });
+
   test('typing keeps the query in the address of the search page', { timeout: TIMEOUT }, async () => {
     const page = await open('/nl/search/');
     await page.type('#search-q', 'phishing', { delay: 10 });

@@ -332,8 +332,8 @@
         const message = count === 0 ? strings.none : count === 1 ? strings.one_result : strings.results;
         await this.more();
         if (run === this.run) this.status.textContent = message.replace('{n}', count).replace('{q}', query);
-      } catch (error) {
-        if (run === this.run) this.status.textContent = (await this.index.meta.catch(() => null))?.strings.error || String(error);
+      } catch {
+        if (run === this.run) this.status.textContent = this.form.dataset.error;
       }
     }
 
@@ -342,7 +342,6 @@
       const { results, stems, forms } = this.found;
       const next = results.slice(this.shown, this.shown + (this.page ? PAGE_SIZE : BOX_SIZE));
       const pages = await Promise.all(next.map(([page]) => this.index.file(`d/${page}.json`)));
-      const first = this.list.children.length;
       pages.forEach((doc) => this.list.append(this.item(doc, stems, forms)));
       this.shown += next.length;
       this.list.hidden = this.list.children.length === 0;
@@ -351,7 +350,11 @@
         const more = this.page ? element('button', 'search-more', this.strings.more) : element('a', 'search-more', this.strings.all);
         if (this.page) {
           more.type = 'button';
-          more.addEventListener('click', () => this.more().then(() => this.list.children[first + next.length]?.querySelector('a')?.focus()));
+          more.addEventListener('click', async () => {
+            const before = this.list.children.length;
+            await this.more();
+            this.list.children[before]?.querySelector('a')?.focus();
+          });
         } else {
           more.href = `${this.form.action}?q=${encodeURIComponent(this.input.value.trim())}`;
         }
