@@ -113,6 +113,11 @@ impl LiveSite {
         Some(result)
     }
 
+    /// Whether changes have made a search index stale.
+    pub fn search_is_stale(&self) -> bool {
+        !self.search_stale.is_empty()
+    }
+
     /// Rewrites the search indexes that changes made stale: slow on large sites, so done
     /// once the open tabs show the change.
     pub fn refresh_search(&mut self) -> Outcome {

@@ -7,7 +7,9 @@ pub mod watch;
 
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::mpsc::RecvTimeoutError;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
 
 use tokio::sync::broadcast;
 
@@ -75,10 +77,7 @@ pub fn run(mut options: SiteOptions, bind: IpAddr, port: u16) -> i32 {
         messages: messages.clone(),
         problems: Mutex::new(problems_json(&options.root, &first)),
         make_fiche: Box::new(move |path| {
-            let made = fiche_site
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .fiche(path)?;
+            let made = lock(&fiche_site).fiche(path)?;
             made.map_err(|problems| {
                 let mut all = crate::diagnostic::Diagnostics::new();
                 all.extend(problems);
@@ -93,12 +92,26 @@ pub fn run(mut options: SiteOptions, bind: IpAddr, port: u16) -> i32 {
         "Serving {} on {url} (Ctrl+C to stop)",
         options.root.display()
     );
-    while let Ok(first) = receive.recv() {
+    loop {
+        // Search indexes wait until the author pauses, so that saving stays fast.
+        let search_stale = lock(&live).search_is_stale();
+        let first = match receive.recv_timeout(if search_stale {
+            SEARCH_PAUSE
+        } else {
+            Duration::MAX
+        }) {
+            Ok(first) => first,
+            Err(RecvTimeoutError::Timeout) => {
+                let refreshed = lock(&live).refresh_search();
+                if !refreshed.ok() {
+                    report(&options.root, &refreshed, "Search index");
+                }
+                continue;
+            }
+            Err(RecvTimeoutError::Disconnected) => break,
+        };
         let changes = watch::drain(first, &receive);
-        let outcome = live
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .apply(&changes);
+        let outcome = lock(&live).apply(&changes);
         report(&options.root, &outcome, "Rebuilt");
         let json = problems_json(&options.root, &outcome);
         *state.problems.lock().unwrap_or_else(|e| e.into_inner()) = json.clone();
@@ -106,16 +119,17 @@ pub fn run(mut options: SiteOptions, bind: IpAddr, port: u16) -> i32 {
             Some(json) => Message::Problems(json),
             None => Message::Reload,
         });
-        let refreshed = live
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .refresh_search();
-        if !refreshed.ok() {
-            report(&options.root, &refreshed, "Search index");
-        }
     }
     let _ = server.join();
     SUCCESS
+}
+
+/// How long the author must pause before the search indexes are rewritten.
+const SEARCH_PAUSE: Duration = Duration::from_millis(800);
+
+/// The served site, even if a thread panicked while holding it.
+fn lock(live: &Mutex<LiveSite>) -> MutexGuard<'_, LiveSite> {
+    live.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 fn serve_forever(listener: TcpListener, state: Arc<ServerState>) {
