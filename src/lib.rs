@@ -10,6 +10,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod digcomp;
 pub mod i18n;
+pub mod images;
 pub mod links;
 pub mod lint;
 pub mod load;

@@ -83,6 +83,16 @@ pub fn resolve(site: &Site, page: &Page, url: &str) -> Result<Target, LinkProble
     }
 }
 
+/// The asset of `content/` (its path there) that a relative `url` written in `page` names.
+pub fn asset_of(site: &Site, page: &Page, url: &str) -> Option<String> {
+    if url.starts_with(['/', '#']) || has_scheme(url) {
+        return None;
+    }
+    let path = url.split(['#', '?']).next()?;
+    let decoded = percent_decode_str(path).decode_utf8_lossy();
+    resolve_relative(&page.dir, &decoded).filter(|p| site.is_asset(p))
+}
+
 /// A link to a page file: `stem` is its path in `content/` without `.md`.
 fn page_link(site: &Site, page: &Page, stem: &str, suffix: &str) -> Result<Target, LinkProblem> {
     let (dir, file) = stem.rsplit_once('/').unwrap_or(("", stem));

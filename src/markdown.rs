@@ -3,6 +3,7 @@
 //! in the page's language, and every broken link reported with its line.
 
 use std::collections::HashSet;
+use std::fmt::Write;
 use std::sync::LazyLock;
 
 use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
@@ -12,6 +13,7 @@ use syntect::parsing::SyntaxSet;
 use syntect::util::LinesWithEndings;
 
 use crate::diagnostic::{Diagnostic, LineIndex};
+use crate::images;
 use crate::links::{self, Target};
 use crate::lint::Lint;
 use crate::model::{Page, Site};
@@ -99,6 +101,8 @@ impl BodyRenderer<'_> {
     ) -> Vec<Event<'e>> {
         let mut result = Vec::new();
         let mut code: Option<(String, String)> = None;
+        let mut image: Option<Image> = None;
+        let mut images = 0;
         let mut tasks = 0;
         let mut label_open = false;
         for (event, range) in events {
@@ -126,6 +130,18 @@ impl BodyRenderer<'_> {
             }
             let line = self.lines.line(range.start);
             self.lint.observe(&event, line);
+            if let Some(img) = &mut image {
+                match event {
+                    Event::Text(text) | Event::Code(text) => img.alt.push_str(&text),
+                    Event::End(TagEnd::Image) => {
+                        images += 1;
+                        let html = self.image_html(image.take().expect("inside an image"), images);
+                        result.push(Event::Html(html.into()));
+                    }
+                    _ => {}
+                }
+                continue;
+            }
             match event {
                 Event::Start(Tag::CodeBlock(kind)) => {
                     let lang = code_language(kind);
@@ -146,18 +162,16 @@ impl BodyRenderer<'_> {
                     }));
                 }
                 Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
+                    dest_url, title, ..
                 }) => {
-                    let dest_url = self.rewrite(dest_url, line, "image");
-                    result.push(Event::Start(Tag::Image {
-                        link_type,
-                        dest_url,
-                        title,
-                        id,
-                    }));
+                    let asset = links::asset_of(self.site, self.page, &dest_url);
+                    image = Some(Image {
+                        src: self.rewrite(dest_url, line, "image").into_string(),
+                        title: title.into_string(),
+                        alt: String::new(),
+                        asset,
+                        line,
+                    });
                 }
                 Event::Start(Tag::BlockQuote(Some(kind))) => {
                     result.push(Event::Html(self.callout_start(kind).into()));
@@ -233,6 +247,46 @@ impl BodyRenderer<'_> {
         }
     }
 
+    /// The `<img>` of an image: its size when it is a raster image beside the page, smaller
+    /// copies for small screens, and lazy loading from the second image of the page on.
+    fn image_html(&mut self, image: Image, nth: usize) -> String {
+        let mut html = format!(
+            "<img src=\"{}\" alt=\"{}\"",
+            escape(&image.src),
+            escape(&image.alt)
+        );
+        if !image.title.is_empty() {
+            let _ = write!(html, " title=\"{}\"", escape(&image.title));
+        }
+        let file = image
+            .asset
+            .as_ref()
+            .map(|asset| self.site.root.join(crate::load::CONTENT_DIR).join(asset));
+        if let Some(size) = file.as_deref().and_then(images::size) {
+            let _ = write!(html, " width=\"{}\" height=\"{}\"", size.width, size.height);
+            let mut srcset: Vec<String> = size
+                .variants()
+                .map(|w| format!("{} {w}w", escape(&images::variant_path(&image.src, w))))
+                .collect();
+            if !srcset.is_empty() {
+                srcset.push(format!("{} {}w", escape(&image.src), size.width));
+                let _ = write!(
+                    html,
+                    " srcset=\"{}\" sizes=\"(min-width: 48rem) 44rem, 100vw\"",
+                    srcset.join(", ")
+                );
+            }
+            if size.is_oversized() {
+                self.out.problems.push(oversized(self.page, &image, size));
+            }
+        }
+        if nth > 1 {
+            html.push_str(" loading=\"lazy\"");
+        }
+        html.push_str(" decoding=\"async\">");
+        html
+    }
+
     fn callout_start(&self, kind: BlockQuoteKind) -> String {
         let name = callout_name(kind);
         let title = self
@@ -244,6 +298,36 @@ impl BodyRenderer<'_> {
             title = escape(&title)
         )
     }
+}
+
+/// An image being read: where it leads, its title, its text alternative so far, and the
+/// asset beside the page it names, if any.
+struct Image {
+    src: String,
+    title: String,
+    alt: String,
+    asset: Option<String>,
+    line: usize,
+}
+
+/// The warning for an image heavier or larger than a page needs.
+fn oversized(page: &Page, image: &Image, size: images::Size) -> Diagnostic {
+    Diagnostic::warning(
+        page.file(),
+        format!(
+            "the image `{}` is {} × {} px and weighs {} KB: slow to load on a phone",
+            image.asset.as_deref().unwrap_or(&image.src),
+            size.width,
+            size.height,
+            size.bytes.div_ceil(1024)
+        ),
+    )
+    .at_line(image.line)
+    .with_hint(format!(
+        "resize it to {} px wide at most and save it as JPEG (quality 80) or WebP, under {} KB",
+        images::WIDEST * 2 / 3,
+        images::HEAVY_BYTES / 1024
+    ))
 }
 
 /// The language of a code block: the first word of its info string (`rust` in

@@ -343,3 +343,54 @@ fn writes_a_search_index_per_language_with_stems_scores_and_filters() {
     assert!(course.contains(r#"action="../../../fr/search/""#));
     assert!(out.path().join("search.js").is_file());
 }
+
+#[test]
+fn raster_images_get_their_size_smaller_copies_and_lazy_loading() {
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("minimal"), site.path());
+    let bases = site.path().join("content/bases");
+    image::RgbImage::new(1200, 600)
+        .save(bases.join("photo.png"))
+        .unwrap();
+    image::RgbImage::from_fn(3000, 100, |x, y| {
+        image::Rgb([(x % 251) as u8, (y * 7 % 256) as u8, (x * y % 256) as u8])
+    })
+    .save(bases.join("grande.png"))
+    .unwrap();
+    let page = bases.join("souris.fr.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(
+        &page,
+        text.replace(
+            "## Étape par étape",
+            "![Un écran](photo.png)\n\n![Un grand écran](grande.png)\n\n## Étape par étape",
+        ),
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let run = build(site.path(), out.path(), &[]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let html = read(out.path(), "fr/bases/souris/index.html");
+    assert!(
+        html.contains(r#"<img src="../../../fr/bases/photo.png" alt="Un écran" width="1200" height="600" srcset="../../../fr/bases/photo-480w.png 480w, ../../../fr/bases/photo-960w.png 960w, ../../../fr/bases/photo.png 1200w" sizes="(min-width: 48rem) 44rem, 100vw" loading="lazy" decoding="async">"#),
+        "{html}"
+    );
+    let first = html.find("<img").unwrap();
+    assert!(
+        !html[first..].split('>').next().unwrap().contains("lazy"),
+        "the first image loads at once"
+    );
+    for (file, width) in [
+        ("fr/bases/photo-480w.png", 480),
+        ("en/bases/photo-960w.png", 960),
+    ] {
+        let copy = image::open(out.path().join(file)).unwrap();
+        assert_eq!((copy.width(), copy.height()), (width, width / 2), "{file}");
+    }
+    let warnings = stderr(&run);
+    assert!(
+        warnings.contains("content/bases/souris.fr.md:20")
+            && warnings.contains("`bases/grande.png` is 3000 × 100 px"),
+        "{warnings}"
+    );
+}

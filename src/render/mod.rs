@@ -149,20 +149,39 @@ pub fn copy_static(site: &Site, sink: &Sink, problems: &mut Diagnostics) {
         .par_iter()
         .flat_map_iter(|asset| {
             let mut found = Diagnostics::new();
+            let file = site.root.join(&asset.file);
+            let copies = smaller_copies(&file, &asset.file, &mut found);
             for language in &site.languages {
                 let target = site.asset_path(&asset.path, &language.code);
-                copy_file(
-                    sink,
-                    &target,
-                    &site.root.join(&asset.file),
-                    &asset.file,
-                    &mut found,
-                );
+                copy_file(sink, &target, &file, &asset.file, &mut found);
+                for (width, bytes) in &copies {
+                    let copy = crate::images::variant_path(&target, *width);
+                    write_or_report(sink, &copy, bytes, &mut found);
+                }
             }
             found
         })
         .collect();
     problems.extend(copies);
+}
+
+/// The narrower copies of a raster image, by width, for the `srcset` of its pages.
+fn smaller_copies(file: &Path, shown: &Path, problems: &mut Diagnostics) -> Vec<(u32, Vec<u8>)> {
+    let Some(size) = crate::images::size(file) else {
+        return Vec::new();
+    };
+    size.variants()
+        .filter_map(|width| match crate::images::resized(file, width) {
+            Ok(bytes) => Some((width, bytes)),
+            Err(error) => {
+                problems.push(Diagnostic::warning(
+                    shown,
+                    format!("cannot make a copy {width} px wide: {error}"),
+                ));
+                None
+            }
+        })
+        .collect()
 }
 
 fn copy_file(sink: &Sink, target: &str, from: &Path, shown: &Path, problems: &mut Diagnostics) {

@@ -1,0 +1,136 @@
+//! Raster images beside pages (PNG, JPEG, WebP): their size in pixels, smaller copies for
+//! small screens (`photo-480w.jpg`), and how heavy is too heavy for a slow connection.
+
+use std::io::Cursor;
+use std::path::Path;
+
+use image::imageops::FilterType;
+use image::{ImageFormat, ImageReader};
+
+/// The widths of the smaller copies, in pixels; an image gets those narrower than itself.
+pub const WIDTHS: [u32; 2] = [480, 960];
+/// Beyond this many bytes an image is reported as heavy.
+pub const HEAVY_BYTES: u64 = 500 * 1024;
+/// Beyond this many pixels wide an image is reported as too large.
+pub const WIDEST: u32 = 2400;
+
+/// What the build knows of a raster image.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Size {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// Weight of the file in bytes.
+    pub bytes: u64,
+}
+
+impl Size {
+    /// The widths of the smaller copies this image gets.
+    pub fn variants(&self) -> impl Iterator<Item = u32> + '_ {
+        WIDTHS.into_iter().filter(|w| *w < self.width)
+    }
+
+    /// Whether it is heavier or larger than a page needs.
+    pub fn is_oversized(&self) -> bool {
+        self.bytes > HEAVY_BYTES || self.width > WIDEST
+    }
+}
+
+/// The format of a raster image the build resizes, from its file name.
+fn format_of(path: &str) -> Option<ImageFormat> {
+    let extension = path.rsplit_once('.')?.1.to_ascii_lowercase();
+    match extension.as_str() {
+        "png" => Some(ImageFormat::Png),
+        "jpg" | "jpeg" => Some(ImageFormat::Jpeg),
+        "webp" => Some(ImageFormat::WebP),
+        _ => None,
+    }
+}
+
+/// The size of a raster image, read from its header; `None` for other files or unreadable ones.
+pub fn size(file: &Path) -> Option<Size> {
+    format_of(&file.to_string_lossy())?;
+    let bytes = std::fs::metadata(file).ok()?.len();
+    let (width, height) = ImageReader::open(file)
+        .ok()?
+        .with_guessed_format()
+        .ok()?
+        .into_dimensions()
+        .ok()?;
+    Some(Size {
+        width,
+        height,
+        bytes,
+    })
+}
+
+/// The path (or URL) of the copy `width` pixels wide: `photo.jpg` becomes `photo-480w.jpg`.
+pub fn variant_path(path: &str, width: u32) -> String {
+    match path.rsplit_once('.') {
+        Some((stem, extension)) if !extension.contains('/') => {
+            format!("{stem}-{width}w.{extension}")
+        }
+        _ => format!("{path}-{width}w"),
+    }
+}
+
+/// A copy of the image `width` pixels wide, its proportions kept, in its own format.
+pub fn resized(file: &Path, width: u32) -> Result<Vec<u8>, String> {
+    let format = format_of(&file.to_string_lossy()).ok_or("not a PNG, JPEG or WebP image")?;
+    let image = ImageReader::open(file)
+        .map_err(|e| e.to_string())?
+        .with_guessed_format()
+        .map_err(|e| e.to_string())?
+        .decode()
+        .map_err(|e| e.to_string())?;
+    let height = (u64::from(image.height()) * u64::from(width) / u64::from(image.width().max(1)))
+        .max(1) as u32;
+    let small = image.resize_exact(width, height, FilterType::CatmullRom);
+    let small = match format {
+        ImageFormat::Jpeg => image::DynamicImage::ImageRgb8(small.to_rgb8()),
+        _ => small,
+    };
+    let mut bytes = Cursor::new(Vec::new());
+    small
+        .write_to(&mut bytes, format)
+        .map_err(|e| e.to_string())?;
+    Ok(bytes.into_inner())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variants_sit_beside_the_image() {
+        assert_eq!(variant_path("photos/chat.jpg", 480), "photos/chat-480w.jpg");
+        assert_eq!(variant_path("../a.b/chat", 960), "../a.b/chat-960w");
+    }
+
+    #[test]
+    fn an_image_gets_only_the_narrower_copies() {
+        let size = |width| Size {
+            width,
+            height: 10,
+            bytes: 1,
+        };
+        assert_eq!(size(400).variants().count(), 0);
+        assert_eq!(size(800).variants().collect::<Vec<_>>(), [480]);
+        assert_eq!(size(3000).variants().collect::<Vec<_>>(), [480, 960]);
+        assert!(size(3000).is_oversized());
+        assert!(!size(1600).is_oversized());
+    }
+
+    #[test]
+    fn resizes_and_measures_a_png() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("wide.png");
+        image::RgbImage::new(1000, 500).save(&file).unwrap();
+        let size = size(&file).unwrap();
+        assert_eq!((size.width, size.height), (1000, 500));
+        let small = resized(&file, 480).unwrap();
+        let small = image::load_from_memory(&small).unwrap();
+        assert_eq!((small.width(), small.height()), (480, 240));
+    }
+}
