@@ -69,6 +69,8 @@ struct RawConfig {
     markdown: MarkdownConfig,
     search: Option<bool>,
     #[serde(default)]
+    offline: bool,
+    #[serde(default)]
     extra: BTreeMap<String, serde_json::Value>,
 }
 
@@ -91,6 +93,8 @@ pub struct SiteConfig {
     pub markdown: MarkdownConfig,
     /// Whether the site has a search box and a search index (default: yes).
     pub search: bool,
+    /// Whether a service worker keeps the pages a reader opened readable offline (default: no).
+    pub offline: bool,
     /// Free settings for templates (`site.extra`).
     pub extra: BTreeMap<String, serde_json::Value>,
 }
@@ -203,6 +207,7 @@ impl SiteConfig {
                 theme: raw.theme.unwrap_or_else(|| "default".into()),
                 markdown: raw.markdown,
                 search: raw.search.unwrap_or(true),
+                offline: raw.offline,
                 extra: raw.extra,
             })
         } else {

@@ -30,6 +30,8 @@ pub enum Output {
     Sitemap,
     /// robots.txt.
     Robots,
+    /// sw.js, the service worker of offline reading.
+    ServiceWorker,
 }
 
 impl Output {
@@ -48,6 +50,7 @@ impl Output {
             Output::NotFound => "404.html".into(),
             Output::Sitemap => "sitemap.xml".into(),
             Output::Robots => "robots.txt".into(),
+            Output::ServiceWorker => "sw.js".into(),
         }
     }
 
@@ -76,6 +79,7 @@ impl Output {
             Output::NotFound => "the 404 page".into(),
             Output::Sitemap => "the sitemap".into(),
             Output::Robots => "robots.txt".into(),
+            Output::ServiceWorker => "the service worker".into(),
         }
     }
 
@@ -128,6 +132,9 @@ impl Site {
             Output::Sitemap,
             Output::Robots,
         ]);
+        if self.config.offline {
+            outputs.push(Output::ServiceWorker);
+        }
         outputs
     }
 }

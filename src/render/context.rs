@@ -23,6 +23,8 @@ pub struct SiteView {
     pub languages: Vec<LanguageView>,
     /// Whether pages have a search box.
     pub search: bool,
+    /// Whether pages register the service worker of offline reading.
+    pub offline: bool,
     /// Free settings from site.yaml.
     pub extra: BTreeMap<String, serde_json::Value>,
 }
@@ -68,6 +70,7 @@ impl SiteView {
                 })
                 .collect(),
             search: site.config.search,
+            offline: site.config.offline,
             extra: site.config.extra.clone(),
         }
     }

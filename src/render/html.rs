@@ -133,6 +133,7 @@ impl<'a> HtmlRenderer<'a> {
             Output::NotFound => ("404.html", Value::UNDEFINED, Vec::new(), false),
             Output::Sitemap => ("sitemap.xml", self.sitemap_context(), Vec::new(), false),
             Output::Robots => ("robots.txt", Value::UNDEFINED, Vec::new(), false),
+            Output::ServiceWorker => ("sw.js", Value::UNDEFINED, Vec::new(), false),
         };
         let lang = output
             .lang(self.site)
@@ -384,6 +385,7 @@ impl<'a> HtmlRenderer<'a> {
                         | Output::NotFound
                         | Output::Sitemap
                         | Output::Robots
+                        | Output::ServiceWorker
                 )
             })
             .map(|output| {

@@ -10,7 +10,7 @@ use crate::model::Site;
 use crate::theme::Theme;
 
 /// The templates every theme provides.
-pub const REQUIRED: [&str; 13] = [
+pub const REQUIRED: [&str; 15] = [
     "base.html",
     "home.html",
     "section.html",
@@ -24,6 +24,8 @@ pub const REQUIRED: [&str; 13] = [
     "atom.xml",
     "sitemap.xml",
     "robots.txt",
+    "search.html",
+    "sw.js",
 ];
 
 /// Creates the engine and compiles every required template, reporting each error.
