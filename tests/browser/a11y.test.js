@@ -1,6 +1,7 @@
 // Accessibility and small-screen checks of a built parcours site, in headless
 // Chromium: axe-core (WCAG 2.0/2.1 A and AA) on every kind of page at 320 and
-// 1280 px, no horizontal scrolling at 320 px, a working "skip to content"
+// 1280 px, no horizontal scrolling at 320 px, text enlarged to 200% at 1280 px
+// reflowing without loss, a working "skip to content"
 // link, and touch targets of at least 44 px on a course page at 320 px.
 //
 //   cd tests/browser && npm install && PARCOURS_SITE=/path/to/public npm test
@@ -83,6 +84,30 @@ if (siteError) {
     await browser?.close().catch(() => {});
     await server?.close();
   });
+
+  /** Fails when `page` is wider than `limit`, naming the elements past its right edge. */
+  async function assertNoSidewaysScroll(page, where, limit, how) {
+    const result = await page.evaluate(`(() => {
+      const cssPath = ${CSS_PATH};
+      const limit = ${limit};
+      const wide = [];
+      for (const el of document.body.querySelectorAll('*')) {
+        const r = el.getBoundingClientRect();
+        if (r.width && r.right > limit + 0.5 && !el.closest('.table-scroll')) {
+          // only the innermost offenders
+          if (![...el.children].some((c) => c.getBoundingClientRect().right > limit + 0.5)) {
+            wide.push(cssPath(el) + ' (right edge ' + Math.round(r.right) + ' px)');
+          }
+        }
+      }
+      return { scrollWidth: document.documentElement.scrollWidth, wide: wide.slice(0, 10) };
+    })()`);
+    assert.ok(
+      result.scrollWidth <= limit,
+      `${where} scrolls sideways ${how} (scrollWidth ${result.scrollWidth}); ` +
+        `elements past the right edge:\n  ${result.wide.join('\n  ')}`,
+    );
+  }
 
   /** Opens `p` at `width`; checks its status and that everything it loads loads. */
   async function open(p, width) {
@@ -192,26 +217,26 @@ if (siteError) {
           test(`${p.kind} ${p.path}: no horizontal scroll at 320 px`, { timeout: TIMEOUT }, async () => {
             const page = await open(p, width);
             try {
-              const result = await page.evaluate(`(() => {
+              await assertNoSidewaysScroll(page, p.path, 320, 'at 320 px');
+            } finally {
+              await page.close();
+            }
+          });
+        } else {
+          test(`${p.kind} ${p.path}: text enlarged to 200% reflows without loss`, { timeout: TIMEOUT }, async () => {
+            const page = await open(p, width);
+            try {
+              await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
+              await assertNoSidewaysScroll(page, p.path, width, 'with text at 200%');
+              const clipped = await page.evaluate(`(() => {
                 const cssPath = ${CSS_PATH};
-                const limit = 320;
-                const wide = [];
-                for (const el of document.body.querySelectorAll('*')) {
-                  const r = el.getBoundingClientRect();
-                  if (r.width && r.right > limit + 0.5 && !el.closest('.table-scroll')) {
-                    // only the innermost offenders
-                    if (![...el.children].some((c) => c.getBoundingClientRect().right > limit + 0.5)) {
-                      wide.push(cssPath(el) + ' (right edge ' + Math.round(r.right) + ' px)');
-                    }
-                  }
-                }
-                return { scrollWidth: document.documentElement.scrollWidth, wide: wide.slice(0, 10) };
+                return [...document.body.querySelectorAll('*')].filter((el) => {
+                  const style = getComputedStyle(el);
+                  const hides = ['hidden', 'clip'].includes(style.overflowX) || ['hidden', 'clip'].includes(style.overflowY);
+                  return hides && el.clientWidth > 1 && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1);
+                }).map(cssPath);
               })()`);
-              assert.ok(
-                result.scrollWidth <= 320,
-                `${p.path} scrolls sideways at 320 px (scrollWidth ${result.scrollWidth}); ` +
-                  `elements past the right edge:\n  ${result.wide.join('\n  ')}`,
-              );
+              assert.deepEqual(clipped, [], `${p.path} cuts off text at 200%`);
             } finally {
               await page.close();
             }
