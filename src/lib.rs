@@ -9,6 +9,7 @@ pub mod commands;
 pub mod config;
 pub mod diagnostic;
 pub mod digcomp;
+pub mod external;
 pub mod i18n;
 pub mod images;
 pub mod links;

@@ -41,6 +41,10 @@ enum Command {
     Check {
         #[command(flatten)]
         site: SiteArgs,
+        /// Also check that the web addresses the pages link to still answer (8 at a time,
+        /// 10 s each; answers remembered for a day in .parcours-cache/).
+        #[arg(long)]
+        external: bool,
     },
     /// Find the existing pages that match a query, typos and accents forgiven.
     Search {
@@ -122,7 +126,7 @@ fn main() {
         Command::Fiche { file, output, site } => {
             commands::fiche::run(&options(site, None), &file, output.as_deref())
         }
-        Command::Check { site } => commands::check::run(&options(site, None)),
+        Command::Check { site, external } => commands::check::run(&options(site, None), external),
         Command::New {
             what: NewCommand::Site { dir },
         } => commands::new::site(&dir),

@@ -137,3 +137,80 @@ fn search_finds_pages_despite_typos_and_accents() {
     ]);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+/// A web server on the loopback address for link checks: `/ok` answers 200, `/no-head` 405 to
+/// HEAD and 200 to GET, anything else 404. Returns its address and the paths asked, in order.
+fn link_server() -> (String, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = format!("http://{}", listener.local_addr().unwrap());
+    let asked = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let log = asked.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let mut reader = BufReader::new(&stream);
+            let mut request = String::new();
+            if reader.read_line(&mut request).is_err() {
+                continue;
+            }
+            let mut header = String::new();
+            while reader.read_line(&mut header).is_ok_and(|n| n > 2) {
+                header.clear();
+            }
+            let mut parts = request.split_whitespace();
+            let (method, path) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+            log.lock().unwrap().push(format!("{method} {path}"));
+            let status = match (method, path) {
+                (_, "/ok") | ("GET", "/no-head") => "200 OK",
+                (_, "/no-head") => "405 Method Not Allowed",
+                _ => "404 Not Found",
+            };
+            let _ = write!(
+                &stream,
+                "HTTP/1.1 {status}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n"
+            );
+        }
+    });
+    (address, asked)
+}
+
+#[test]
+fn check_external_reports_dead_links_with_their_line_and_remembers_live_ones() {
+    let (server, asked) = link_server();
+    let site = tempfile::tempdir().unwrap();
+    common::copy_dir(&fixture("minimal"), site.path());
+    let page = site.path().join("content/bases/clavier.fr.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(
+        &page,
+        format!("{text}\n[Un site]({server}/ok) et [un autre]({server}/no-head).\n\nUn [lien mort]({server}/gone).\n"),
+    )
+    .unwrap();
+    let lines = std::fs::read_to_string(&page).unwrap().lines().count();
+    let root = site.path().to_str().unwrap();
+    let run = parcours(&["check", "--external", "--root", root]);
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    let errors = stderr(&run);
+    assert!(
+        errors.contains(&format!("content/bases/clavier.fr.md:{lines}"))
+            && errors.contains(&format!("the link {server}/gone answers 404")),
+        "{errors}"
+    );
+    assert!(
+        !errors.contains("/ok ") && !errors.contains("/no-head "),
+        "{errors}"
+    );
+    let first: Vec<String> = asked.lock().unwrap().drain(..).collect();
+    assert!(first.contains(&"GET /no-head".to_string()), "{first:?}");
+
+    // The second time, only the dead link is asked again.
+    let again = parcours(&["check", "--external", "--root", root]);
+    assert_eq!(again.status.code(), Some(1));
+    let second: Vec<String> = asked.lock().unwrap().clone();
+    assert_eq!(second, ["HEAD /gone"]);
+    assert!(
+        site.path()
+            .join(".parcours-cache/external-links.json")
+            .is_file()
+    );
+}

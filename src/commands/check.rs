@@ -6,8 +6,9 @@ use super::{CONTENT_ERROR, SUCCESS, SiteOptions, load_site, print_problems};
 use crate::render::{Fiches, render_site};
 use crate::write::Sink;
 
-/// Loads and renders the site without writing it, and reports every problem.
-pub fn run(options: &SiteOptions) -> i32 {
+/// Loads and renders the site without writing it, and reports every problem; with
+/// `external`, also asks every web address the pages link to whether it still answers.
+pub fn run(options: &SiteOptions, external: bool) -> i32 {
     let started = Instant::now();
     let (site, mut problems) = load_site(options);
     let mut pages = 0;
@@ -15,6 +16,11 @@ pub fn run(options: &SiteOptions) -> i32 {
         let report = render_site(site, &Sink::discard(), Fiches::Make);
         problems.extend(report.problems);
         pages = report.pages_per_language.values().sum();
+        if external {
+            let links = crate::external::links(site);
+            println!("Checking {} links to the web...", links.len());
+            problems.extend(crate::external::check(&options.root, &links));
+        }
     }
     print_problems(&options.root, &problems);
     let (errors, warnings) = (problems.error_count(), problems.warning_count());
