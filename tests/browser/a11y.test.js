@@ -9,22 +9,9 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { siteFromEnv, startServer, launchBrowser, runAxe, formatViolations } from './helpers.js';
+import { PAGE_KINDS, siteFromEnv, startServer, launchBrowser, runAxe, formatViolations } from './helpers.js';
 
-// One page of each kind the theme renders. The 404 page is reached the way a
-// visitor reaches it: an address that does not exist, a few folders deep.
-const PAGES = [
-  { kind: 'language chooser', path: '/' },
-  { kind: 'home', path: '/fr/' },
-  { kind: 'section', path: '/fr/securite/' },
-  { kind: 'course', path: '/fr/securite/mots-de-passe-solides/' },
-  { kind: 'DigComp overview', path: '/fr/digcomp/' },
-  { kind: 'DigComp area', path: '/fr/digcomp/4/' },
-  { kind: 'DigComp competence', path: '/fr/digcomp/4.1/' },
-  { kind: 'DigComp level', path: '/fr/digcomp/levels/2/' },
-  { kind: 'search with results', path: '/fr/search/?q=mot+de+pase&audience=apprenant', ready: '.search-result' },
-  { kind: '404', path: '/fr/cette-page-n-existe-pas/', status: 404 },
-];
+const PAGES = PAGE_KINDS;
 const COURSE = PAGES.find((p) => p.kind === 'course');
 const WIDTHS = [320, 1280];
 const HEIGHT = 800;

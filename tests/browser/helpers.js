@@ -7,6 +7,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
@@ -222,4 +223,40 @@ export function formatViolations(violations, { maxTargets = 5 } = {}) {
       return lines.join('\n');
     })
     .join('\n');
+}
+
+/**
+ * One page of each kind the theme renders, in the sample site. The 404 page is
+ * reached the way a visitor reaches it: an address that does not exist. `ready`
+ * names an element to wait for when the page fills itself in.
+ */
+export const PAGE_KINDS = [
+  { kind: 'language chooser', path: '/' },
+  { kind: 'home', path: '/fr/' },
+  { kind: 'section', path: '/fr/securite/' },
+  { kind: 'course', path: '/fr/securite/mots-de-passe-solides/' },
+  { kind: 'DigComp overview', path: '/fr/digcomp/' },
+  { kind: 'DigComp area', path: '/fr/digcomp/4/' },
+  { kind: 'DigComp competence', path: '/fr/digcomp/4.1/' },
+  { kind: 'DigComp level', path: '/fr/digcomp/levels/2/' },
+  { kind: 'search with results', path: '/fr/search/?q=mot+de+pase&audience=apprenant', ready: '.search-result' },
+  { kind: '404', path: '/fr/cette-page-n-existe-pas/', status: 404 },
+];
+
+/**
+ * What a page weighs over the network, gzipped: its HTML with the stylesheets and
+ * scripts it loads (images and the search index apart). `urlPath` is the page's
+ * address in the built site `site`.
+ */
+export function pageWeight(site, urlPath) {
+  const folder = path.join(site, urlPath.split('?')[0]);
+  const page = fs.existsSync(path.join(folder, 'index.html')) ? path.join(folder, 'index.html') : path.join(site, '404.html');
+  const html = fs.readFileSync(page, 'utf8');
+  const base = page.endsWith('404.html') ? site : path.dirname(page);
+  const assets = [...html.matchAll(/<(?:link rel="stylesheet" href|script src)="([^"]+)"/g)]
+    .map((match) => path.join(base, match[1].startsWith('/') ? path.relative('/', match[1]) : match[1]));
+  const bytes = [page, ...assets]
+    .map((file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length)
+    .reduce((a, b) => a + b, 0);
+  return { bytes, assets: assets.length };
 }
