@@ -147,7 +147,9 @@ fn ask(agent: &ureq::Agent, url: &str) -> Answer {
         Err(ureq::Error::HostNotFound) => {
             Answer::Broken("leads to a host that does not exist".into())
         }
-        Err(ureq::Error::BadUri(_)) => Answer::Broken("is not a valid address".into()),
+        Err(ureq::Error::BadUri(_) | ureq::Error::Http(_)) => {
+            Answer::Broken("is not a valid address".into())
+        }
         Err(error) => Answer::Unsure(format!("cannot be reached: {error}")),
     }
 }
