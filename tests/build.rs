@@ -394,3 +394,46 @@ fn raster_images_get_their_size_smaller_copies_and_lazy_loading() {
         "{warnings}"
     );
 }
+
+#[test]
+fn courses_describe_themselves_in_schema_org_json_ld() {
+    let out = tempfile::tempdir().unwrap();
+    let run = build(&fixture("minimal"), out.path(), &[]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let html = read(out.path(), "fr/bases/souris/index.html");
+    let start = html
+        .find(r#"<script type="application/ld+json">"#)
+        .expect("JSON-LD")
+        + 35;
+    let end = start + html[start..].find("</script>").unwrap();
+    let ld: serde_json::Value = serde_json::from_str(&html[start..end]).unwrap();
+    assert_eq!(ld["@type"], "LearningResource");
+    assert_eq!(ld["name"], "Utiliser la souris");
+    assert_eq!(ld["inLanguage"], "fr");
+    assert_eq!(ld["timeRequired"], "PT90M");
+    assert_eq!(
+        ld["license"],
+        "https://creativecommons.org/licenses/by-sa/4.0/"
+    );
+    assert_eq!(ld["audience"][0]["educationalRole"], "learner");
+    let alignment = &ld["educationalAlignment"][0];
+    assert_eq!(alignment["educationalFramework"], "DigComp 2.2");
+    assert_eq!(alignment["alignmentType"], "teaches");
+    assert!(
+        alignment["targetName"]
+            .as_str()
+            .unwrap()
+            .starts_with("5.1 ")
+    );
+    assert!(
+        alignment["targetUrl"]
+            .as_str()
+            .unwrap()
+            .ends_with("/fr/digcomp/5.1/")
+    );
+    assert_eq!(
+        ld["educationalAlignment"][1]["alignmentType"],
+        "educationalLevel"
+    );
+    assert!(!read(out.path(), "fr/bases/index.html").contains("application/ld+json"));
+}

@@ -202,6 +202,7 @@ impl<'a> HtmlRenderer<'a> {
             subsections => sections,
             areas => self.areas.get(&page.lang).cloned().unwrap_or_default(),
             fiche => self.fiche(page),
+            jsonld => (page.kind == PageKind::Course).then(|| ser(super::jsonld::course(self.site, page))),
         };
         (template, value, body.problems, body.has_code)
     }

@@ -3,6 +3,7 @@
 
 pub mod context;
 pub mod html;
+pub mod jsonld;
 pub mod pdf;
 pub mod templates;
 

@@ -1,0 +1,137 @@
+//! schema.org descriptions of pages, for search engines and learning platforms: each course a
+//! `LearningResource` aligned to its DigComp 2.2 competences and levels.
+
+use serde_json::{Value, json};
+
+use super::context::level_label;
+use crate::digcomp::{self, text};
+use crate::model::{Output, Page, Site};
+
+/// The JSON-LD of a course page.
+pub fn course(site: &Site, page: &Page) -> Value {
+    let front = &page.front;
+    let lang = &page.lang;
+    let address = |path: String| format!("{}{path}", site.config.base_url);
+    let framework = digcomp::framework();
+    let mut alignments = Vec::new();
+    let mut levels = Vec::new();
+    for reference in &front.competences {
+        let Some(competence) = framework.competence(&reference.id) else {
+            continue;
+        };
+        let target = Output::Competence(lang.clone(), reference.id.clone());
+        alignments.push(json!({
+            "@type": "AlignmentObject",
+            "alignmentType": "teaches",
+            "educationalFramework": "DigComp 2.2",
+            "targetName": format!("{} {}", reference.id, text(&competence.title, lang)),
+            "targetUrl": address(target.path(site)),
+        }));
+        if let Some(level) = reference.level {
+            let label = level_label(level, lang);
+            alignments.push(json!({
+                "@type": "AlignmentObject",
+                "alignmentType": "educationalLevel",
+                "educationalFramework": "DigComp 2.2",
+                "targetName": label,
+                "targetUrl": address(Output::Level(lang.clone(), level).path(site)),
+            }));
+            levels.push(label);
+        }
+    }
+    let mut resource = json!({
+        "@context": "https://schema.org",
+        "@type": "LearningResource",
+        "name": front.title,
+        "url": address(page.path.clone()),
+        "inLanguage": lang,
+        "isAccessibleForFree": true,
+        "educationalAlignment": alignments,
+    });
+    let optional = [
+        ("description", front.description.clone().map(Value::from)),
+        (
+            "educationalLevel",
+            (!levels.is_empty()).then(|| levels.into()),
+        ),
+        (
+            "timeRequired",
+            front.duration.map(|m| format!("PT{m}M").into()),
+        ),
+        ("audience", audience(&front.audience)),
+        ("license", front.license.as_deref().map(license)),
+        ("datePublished", front.date.clone().map(Value::from)),
+        ("dateModified", front.updated.clone().map(Value::from)),
+    ];
+    for (key, value) in optional {
+        if let Some(value) = value {
+            resource[key] = value;
+        }
+    }
+    resource
+}
+
+/// Who a course is for, as schema.org educational roles.
+fn audience(audience: &[String]) -> Option<Value> {
+    let roles: Vec<Value> = audience
+        .iter()
+        .map(|a| {
+            let role = match a.as_str() {
+                "apprenant" => "learner",
+                "aidant" => "trainer",
+                other => other,
+            };
+            json!({ "@type": "EducationalAudience", "educationalRole": role })
+        })
+        .collect();
+    (!roles.is_empty()).then(|| roles.into())
+}
+
+/// A licence as the address of its deed when it is a Creative Commons one (`CC-BY-SA-4.0`),
+/// else as written.
+fn license(id: &str) -> Value {
+    let upper = id.to_ascii_uppercase();
+    if let Some(version) = upper.strip_prefix("CC0-") {
+        return format!("https://creativecommons.org/publicdomain/zero/{version}/").into();
+    }
+    let Some((kind, version)) = upper
+        .strip_prefix("CC-")
+        .and_then(|rest| rest.rsplit_once('-'))
+    else {
+        return id.into();
+    };
+    let kind = kind.to_ascii_lowercase();
+    let known = ["by", "by-sa", "by-nd", "by-nc", "by-nc-sa", "by-nc-nd"];
+    if known.contains(&kind.as_str()) && version.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        format!("https://creativecommons.org/licenses/{kind}/{version}/").into()
+    } else {
+        id.into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn creative_commons_licences_become_their_address() {
+        assert_eq!(
+            license("CC-BY-SA-4.0"),
+            "https://creativecommons.org/licenses/by-sa/4.0/"
+        );
+        assert_eq!(
+            license("cc0-1.0"),
+            "https://creativecommons.org/publicdomain/zero/1.0/"
+        );
+        assert_eq!(license("Etalab-2.0"), "Etalab-2.0");
+        assert_eq!(license("CC-XYZ-4.0"), "CC-XYZ-4.0");
+    }
+
+    #[test]
+    fn audiences_become_educational_roles() {
+        let roles = audience(&["apprenant".into(), "aidant".into()]).unwrap();
+        assert_eq!(roles[0]["educationalRole"], "learner");
+        assert_eq!(roles[1]["educationalRole"], "trainer");
+        assert!(audience(&[]).is_none());
+    }
+}
