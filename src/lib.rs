@@ -7,6 +7,7 @@
 
 pub mod commands;
 pub mod config;
+pub mod coverage;
 pub mod diagnostic;
 pub mod digcomp;
 pub mod external;

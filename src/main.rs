@@ -45,6 +45,9 @@ enum Command {
         /// 10 s each; answers remembered for a day in .parcours-cache/).
         #[arg(long)]
         external: bool,
+        /// Also print how many courses teach each DigComp competence, by language and level.
+        #[arg(long)]
+        coverage: bool,
     },
     /// Find the existing pages that match a query, typos and accents forgiven.
     Search {
@@ -126,7 +129,11 @@ fn main() {
         Command::Fiche { file, output, site } => {
             commands::fiche::run(&options(site, None), &file, output.as_deref())
         }
-        Command::Check { site, external } => commands::check::run(&options(site, None), external),
+        Command::Check {
+            site,
+            external,
+            coverage,
+        } => commands::check::run(&options(site, None), external, coverage),
         Command::New {
             what: NewCommand::Site { dir },
         } => commands::new::site(&dir),

@@ -214,3 +214,38 @@ fn check_external_reports_dead_links_with_their_line_and_remembers_live_ones() {
             .is_file()
     );
 }
+
+#[test]
+fn coverage_counts_courses_by_competence_language_and_level() {
+    let site = fixture("minimal");
+    let run = parcours(&["check", "--coverage", "--root", site.to_str().unwrap()]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let table = String::from_utf8_lossy(&run.stdout);
+    let row = |id: &str| {
+        table
+            .lines()
+            .find(|l| l.starts_with(&format!("{id} ")))
+            .unwrap_or_else(|| panic!("no row {id} in\n{table}"))
+            .split_whitespace()
+            .rev()
+            .take(5)
+            .collect::<Vec<_>>()
+    };
+    // 5.1: two French courses (levels 1 and 2), none in Dutch, one in English.
+    assert_eq!(row("5.1"), ["2×1", "1×1", "1", "-", "2"]);
+    assert!(table.contains("competences have no course in at least one language"));
+
+    let out = tempfile::tempdir().unwrap();
+    let built = build(&site, out.path(), &[]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let page = common::read(out.path(), "fr/digcomp/coverage/index.html");
+    assert!(page.contains(r#"<svg class="coverage-chart""#));
+    assert!(
+        page.contains(r#"<td class="gap">0</td>"#),
+        "gaps are marked"
+    );
+    assert!(
+        common::read(out.path(), "fr/digcomp/index.html")
+            .contains(r#"href="../../fr/digcomp/coverage/""#)
+    );
+}

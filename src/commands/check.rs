@@ -7,8 +7,9 @@ use crate::render::{Fiches, render_site};
 use crate::write::Sink;
 
 /// Loads and renders the site without writing it, and reports every problem; with
-/// `external`, also asks every web address the pages link to whether it still answers.
-pub fn run(options: &SiteOptions, external: bool) -> i32 {
+/// `external`, also asks every web address the pages link to whether it still answers; with
+/// `coverage`, prints how the courses cover DigComp.
+pub fn run(options: &SiteOptions, external: bool, coverage: bool) -> i32 {
     let started = Instant::now();
     let (site, mut problems) = load_site(options);
     let mut pages = 0;
@@ -23,6 +24,9 @@ pub fn run(options: &SiteOptions, external: bool) -> i32 {
         }
     }
     print_problems(&options.root, &problems);
+    if let (Some(site), true) = (&site, coverage) {
+        println!("{}", crate::coverage::Coverage::of(site).table());
+    }
     let (errors, warnings) = (problems.error_count(), problems.warning_count());
     println!(
         "Checked {pages} pages in {:.2} s: {errors} error(s), {warnings} warning(s).",

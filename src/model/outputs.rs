@@ -18,6 +18,8 @@ pub enum Output {
     Level(String, u8),
     /// The Atom feed of a language.
     Feed(String),
+    /// How well the courses cover DigComp, for authors and partners (language).
+    Coverage(String),
     /// The search page of a language, which opens from a shareable `?q=` address.
     Search(String),
     /// The static search index of a language: many small files under `search/<lang>/`.
@@ -44,6 +46,7 @@ impl Output {
             Output::Competence(lang, id) => format!("{lang}/digcomp/{id}/"),
             Output::Level(lang, level) => format!("{lang}/digcomp/levels/{level}/"),
             Output::Feed(lang) => format!("{lang}/atom.xml"),
+            Output::Coverage(lang) => format!("{lang}/digcomp/coverage/"),
             Output::Search(lang) => format!("{lang}/search/"),
             Output::SearchIndex(lang) => format!("{}meta.json", crate::search::index::folder(lang)),
             Output::LanguageChooser => String::new(),
@@ -73,6 +76,7 @@ impl Output {
             Output::Competence(lang, id) => format!("the page of competence {id} ({lang})"),
             Output::Level(lang, level) => format!("the page of level {level} ({lang})"),
             Output::Feed(lang) => format!("the feed of {lang}"),
+            Output::Coverage(lang) => format!("the coverage of DigComp ({lang})"),
             Output::Search(lang) => format!("the search page ({lang})"),
             Output::SearchIndex(lang) => format!("the search index ({lang})"),
             Output::LanguageChooser => "the language chooser".into(),
@@ -92,6 +96,7 @@ impl Output {
             | Output::Competence(lang, _)
             | Output::Level(lang, _)
             | Output::Feed(lang)
+            | Output::Coverage(lang)
             | Output::Search(lang)
             | Output::SearchIndex(lang) => Some(lang),
             _ => None,
@@ -121,6 +126,7 @@ impl Site {
             );
             outputs.extend(digcomp::LEVELS.map(|level| Output::Level(lang.clone(), level)));
             outputs.push(Output::Feed(lang.clone()));
+            outputs.push(Output::Coverage(lang.clone()));
             if self.config.search {
                 outputs.push(Output::Search(lang.clone()));
                 outputs.push(Output::SearchIndex(lang.clone()));

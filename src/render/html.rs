@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::context::{PageView, SiteView, level_label};
 use super::templates;
 use super::{Fiches, pdf};
+use crate::coverage::Coverage;
 use crate::diagnostic::Diagnostic;
 use crate::digcomp::{self, text};
 use crate::markdown;
@@ -58,6 +59,8 @@ pub struct HtmlRenderer<'a> {
     areas: BTreeMap<String, Value>,
     top_sections: BTreeMap<String, Value>,
     fiches: &'a Fiches,
+    /// The coverage of DigComp, counted when first needed.
+    coverage: OnceLock<Coverage>,
 }
 
 impl<'a> HtmlRenderer<'a> {
@@ -80,6 +83,7 @@ impl<'a> HtmlRenderer<'a> {
             areas: BTreeMap::new(),
             top_sections: BTreeMap::new(),
             fiches,
+            coverage: OnceLock::new(),
         };
         for language in &site.languages {
             let lang = &language.code;
@@ -123,6 +127,12 @@ impl<'a> HtmlRenderer<'a> {
             ),
             Output::Feed(lang) => ("atom.xml", self.feed_context(lang), Vec::new(), false),
             Output::Search(lang) => ("search.html", self.search_context(lang), Vec::new(), false),
+            Output::Coverage(lang) => (
+                "coverage.html",
+                self.coverage_context(lang),
+                Vec::new(),
+                false,
+            ),
             Output::SearchIndex(lang) => {
                 return Rendered {
                     files: crate::search::index::render(self.site, lang),
@@ -296,6 +306,48 @@ impl<'a> HtmlRenderer<'a> {
         }
     }
 
+    /// The coverage of DigComp by the courses: a chart, and a row per competence with its
+    /// courses by level in `lang` and its courses in every language.
+    fn coverage_context(&self, lang: &str) -> Value {
+        let coverage = self.coverage.get_or_init(|| Coverage::of(self.site));
+        let index = coverage
+            .languages
+            .iter()
+            .position(|l| l == lang)
+            .unwrap_or(0);
+        let framework = digcomp::framework();
+        let rows: Vec<Value> = coverage
+            .rows
+            .iter()
+            .map(|row| {
+                let levels = row.levels.get(index).copied().unwrap_or_default();
+                let languages: Vec<Value> = coverage
+                    .languages
+                    .iter()
+                    .zip(&row.courses)
+                    .map(|(code, count)| context! { code => code, count => count })
+                    .collect();
+                context! {
+                    id => row.id.clone(),
+                    area => row.area.clone(),
+                    title => framework.competence(&row.id).map(|c| text(&c.title, lang)),
+                    path => Output::Competence(lang.to_string(), row.id.clone()).path(self.site),
+                    unstated => levels[0],
+                    levels => levels[1..].to_vec(),
+                    total => row.courses.get(index).copied().unwrap_or(0),
+                    languages => languages,
+                }
+            })
+            .collect();
+        let label = self.site.strings.get(lang, "coverage.chart");
+        context! {
+            rows => rows,
+            languages => coverage.languages.clone(),
+            chart => Value::from_safe_string(coverage.chart(&label)),
+            gaps => coverage.gaps().len(),
+        }
+    }
+
     fn area_context(&self, lang: &str, area: &str) -> Value {
         let index = digcomp::framework()
             .areas
@@ -428,6 +480,7 @@ impl<'a> HtmlRenderer<'a> {
                     }
                     Output::Level(_, l) => Some(Output::Level(code.clone(), *l).path(site)),
                     Output::Search(_) => Some(Output::Search(code.clone()).path(site)),
+                    Output::Coverage(_) => Some(Output::Coverage(code.clone()).path(site)),
                     _ => site.home(&code).map(|p| p.path.clone()),
                 };
                 Switch {

@@ -10,7 +10,7 @@ use crate::model::Site;
 use crate::theme::Theme;
 
 /// The templates every theme provides.
-pub const REQUIRED: [&str; 15] = [
+pub const REQUIRED: [&str; 16] = [
     "base.html",
     "home.html",
     "section.html",
@@ -25,6 +25,7 @@ pub const REQUIRED: [&str; 15] = [
     "sitemap.xml",
     "robots.txt",
     "search.html",
+    "coverage.html",
     "sw.js",
 ];
 

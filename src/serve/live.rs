@@ -435,6 +435,12 @@ fn affected_outputs(site: &Site, before: &Snapshot, after: &Snapshot) -> Vec<Out
             Output::Feed(lang.clone()),
             Output::Sitemap,
         ]);
+        // Every language's coverage page counts the courses of all languages.
+        outputs.extend(
+            site.languages
+                .iter()
+                .map(|l| Output::Coverage(l.code.clone())),
+        );
     }
     outputs.into_iter().collect()
 }

@@ -239,6 +239,7 @@ export const PAGE_KINDS = [
   { kind: 'DigComp area', path: '/fr/digcomp/4/' },
   { kind: 'DigComp competence', path: '/fr/digcomp/4.1/' },
   { kind: 'DigComp level', path: '/fr/digcomp/levels/2/' },
+  { kind: 'DigComp coverage', path: '/fr/digcomp/coverage/' },
   { kind: 'search with results', path: '/fr/search/?q=mot+de+pase&audience=apprenant', ready: '.search-result' },
   { kind: '404', path: '/fr/cette-page-n-existe-pas/', status: 404 },
 ];
