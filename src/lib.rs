@@ -18,6 +18,7 @@ pub mod lint;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod quiz;
 pub mod render;
 pub mod search;
 pub mod serve;

@@ -17,6 +17,7 @@ use crate::images;
 use crate::links::{self, Target};
 use crate::lint::Lint;
 use crate::model::{Page, Site};
+use crate::quiz;
 
 /// How highlighted code tokens are classed (`hl-keyword`...).
 pub const HIGHLIGHT_CLASSES: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
@@ -43,6 +44,8 @@ pub struct Rendered {
     pub toc: Vec<Heading>,
     /// Whether the page shows highlighted code (and needs its stylesheet).
     pub has_code: bool,
+    /// Whether the page has a quiz (and needs its script).
+    pub has_quiz: bool,
     /// Broken links and other problems, with their lines.
     pub problems: Vec<Diagnostic>,
 }
@@ -100,7 +103,8 @@ impl BodyRenderer<'_> {
         events: impl Iterator<Item = (Event<'e>, std::ops::Range<usize>)>,
     ) -> Vec<Event<'e>> {
         let mut result = Vec::new();
-        let mut code: Option<(String, String)> = None;
+        let mut code: Option<(String, String, usize)> = None;
+        let mut quizzes = 0;
         let mut image: Option<Image> = None;
         let mut images = 0;
         let mut tasks = 0;
@@ -115,9 +119,15 @@ impl BodyRenderer<'_> {
                 result.push(Event::Html("</label>".into()));
                 label_open = false;
             }
-            if let Some((lang, text)) = &mut code {
+            if let Some((lang, text, fence)) = &mut code {
                 match event {
                     Event::Text(more) => text.push_str(&more),
+                    Event::End(TagEnd::CodeBlock) if lang == quiz::FENCE => {
+                        quizzes += 1;
+                        let html = self.quiz_html(text, *fence + 1, quizzes);
+                        result.push(Event::Html(html.into()));
+                        code = None;
+                    }
                     Event::End(TagEnd::CodeBlock) => {
                         let html = highlight(lang, text);
                         self.out.has_code |= !lang.is_empty();
@@ -145,7 +155,7 @@ impl BodyRenderer<'_> {
             match event {
                 Event::Start(Tag::CodeBlock(kind)) => {
                     let lang = code_language(kind);
-                    code = Some((lang, String::new()));
+                    code = Some((lang, String::new(), line));
                 }
                 Event::Start(Tag::Link {
                     link_type,
@@ -285,6 +295,33 @@ impl BodyRenderer<'_> {
         }
         html.push_str(" decoding=\"async\">");
         html
+    }
+
+    /// The HTML of a quiz whose YAML starts at line `first_line`, or nothing and an error.
+    fn quiz_html(&mut self, source: &str, first_line: usize, number: usize) -> String {
+        match quiz::parse(source, &self.page.file(), first_line) {
+            Ok(questions) => {
+                self.out.has_quiz = true;
+                let label = |key: &str| {
+                    self.site
+                        .strings
+                        .get(&self.page.lang, &format!("quiz.{key}"))
+                };
+                let labels = quiz::Labels {
+                    several: label("several"),
+                    show: label("show"),
+                    answer: label("answer"),
+                    check: label("check"),
+                    right: label("right"),
+                    wrong: label("wrong"),
+                };
+                quiz::html(&questions, number, &labels)
+            }
+            Err(problem) => {
+                self.out.problems.push(problem);
+                String::new()
+            }
+        }
     }
 
     fn callout_start(&self, kind: BlockQuoteKind) -> String {

@@ -437,3 +437,39 @@ fn courses_describe_themselves_in_schema_org_json_ld() {
     );
     assert!(!read(out.path(), "fr/bases/index.html").contains("application/ld+json"));
 }
+
+#[test]
+fn quizzes_become_questions_that_work_without_javascript_and_bad_ones_are_errors() {
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("minimal"), site.path());
+    let page = site.path().join("content/bases/souris.fr.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    let quiz = "```quiz\n- question: \"Quel bouton pour choisir ?\"\n  choices:\n    - text: \"Le gauche\"\n      correct: true\n    - \"Le droit\"\n  explanation: \"Le bouton gauche choisit.\"\n```\n";
+    std::fs::write(&page, format!("{text}\n{quiz}")).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let run = build(site.path(), out.path(), &[]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let html = read(out.path(), "fr/bases/souris/index.html");
+    assert!(html.contains(r#"<script src="../../../quiz.js" defer></script>"#));
+    assert!(html.contains("<legend>Quel bouton pour choisir ?</legend>"));
+    assert!(html.contains(
+        r#"<input type="radio" id="quiz-1-1-0" name="quiz-1-1" value="0" data-correct>"#
+    ));
+    assert!(html.contains("<summary>Voir la réponse</summary>"));
+    assert!(!read(out.path(), "fr/bases/clavier/index.html").contains("quiz.js"));
+
+    let fence = text.lines().count() + 2;
+    std::fs::write(
+        &page,
+        format!("{text}\n{}", quiz.replace("      correct: true\n", "")),
+    )
+    .unwrap();
+    let broken = build(site.path(), out.path(), &[]);
+    assert_eq!(broken.status.code(), Some(1));
+    let errors = stderr(&broken);
+    assert!(
+        errors.contains(&format!("content/bases/souris.fr.md:{}", fence + 1))
+            && errors.contains("has no right answer"),
+        "{errors}"
+    );
+}

@@ -213,6 +213,7 @@ impl<'a> HtmlRenderer<'a> {
             areas => self.areas.get(&page.lang).cloned().unwrap_or_default(),
             fiche => self.fiche(page),
             jsonld => (page.kind == PageKind::Course).then(|| ser(super::jsonld::course(self.site, page))),
+            has_quiz => body.has_quiz,
         };
         (template, value, body.problems, body.has_code)
     }

@@ -11,6 +11,7 @@ use crate::diagnostic::{Diagnostic, LineIndex};
 use crate::links::{self, Target};
 use crate::markdown::{callout_name, code_language, french_spacing, options};
 use crate::model::{Page, Site, resolve_relative};
+use crate::quiz::{self, Question};
 
 /// The Typst markup of a page body, the assets it shows, and its problems.
 #[derive(Debug, Default)]
@@ -54,6 +55,7 @@ pub fn convert(site: &Site, page: &Page) -> Markup {
         lines: &lines,
         out: Markup::default(),
         footnotes: HashMap::new(),
+        quiz: Vec::new(),
     };
     // Footnote definitions first, so that each reference can carry its text.
     let mut rest = Vec::with_capacity(events.len());
@@ -70,7 +72,21 @@ pub fn convert(site: &Site, page: &Page) -> Markup {
             rest.push((event, range));
         }
     }
-    let text = converter.blocks(rest);
+    let mut text = converter.blocks(rest);
+    if !converter.quiz.is_empty() {
+        let label = |key: &str| string(&site.strings.get(&page.lang, key));
+        let questions: Vec<String> = converter
+            .quiz
+            .iter()
+            .map(|q| converter.question(q))
+            .collect();
+        text.push_str(&format!(
+            "\n#answers({}, {}, ({},))\n",
+            label("quiz.answers"),
+            label("quiz.answer"),
+            questions.join(", ")
+        ));
+    }
     converter.out.text = text;
     converter.out
 }
@@ -81,6 +97,8 @@ struct Converter<'a> {
     lines: &'a LineIndex,
     out: Markup,
     footnotes: HashMap<String, String>,
+    /// Every quiz question so far, for the answers page.
+    quiz: Vec<Question>,
 }
 
 /// What an element gives its parent when it ends.
@@ -352,6 +370,7 @@ impl Converter<'_> {
                 )
             }
             Frame::Image { path: None, .. } => String::new(),
+            Frame::Code { lang, text } if lang == quiz::FENCE => self.quiz(&text),
             Frame::Code { lang, text } => {
                 let lang = if lang.is_empty() {
                     "none".to_string()
@@ -364,6 +383,40 @@ impl Converter<'_> {
                 )
             }
         })
+    }
+
+    /// A quiz on paper: boxes to tick; its answers go to the last page. A malformed quiz
+    /// prints nothing (the page's check reports it).
+    fn quiz(&mut self, source: &str) -> String {
+        let Ok(questions) = quiz::parse(source, &self.page.file(), 1) else {
+            return String::new();
+        };
+        let first = self.quiz.len() + 1;
+        let literals: Vec<String> = questions.iter().map(|q| self.question(q)).collect();
+        self.quiz.extend(questions);
+        format!("\n#quiz({first}, ({},))\n", literals.join(", "))
+    }
+
+    /// A question as a Typst dictionary of strings.
+    fn question(&self, question: &Question) -> String {
+        let list = |items: Vec<&str>| {
+            let items: Vec<String> = items.into_iter().map(string).collect();
+            format!("({},)", items.join(", "))
+        };
+        let several = question
+            .is_multiple()
+            .then(|| string(&self.site.strings.get(&self.page.lang, "quiz.choose")));
+        format!(
+            "(text: {}, several: {}, choices: {}, correct: {}, explanation: {})",
+            string(&question.text),
+            several.unwrap_or_else(|| "none".into()),
+            list(question.choices.iter().map(|c| c.text.as_str()).collect()),
+            list(question.answers().collect()),
+            question
+                .explanation
+                .as_deref()
+                .map_or_else(|| "none".into(), string)
+        )
     }
 
     /// The printed address of a link: absolute, so that it can be typed from paper.
