@@ -11,6 +11,7 @@ pub mod coverage;
 pub mod diagnostic;
 pub mod digcomp;
 pub mod external;
+pub mod glossary;
 pub mod i18n;
 pub mod images;
 pub mod links;

@@ -107,6 +107,10 @@ impl BodyRenderer<'_> {
         let mut quizzes = 0;
         let mut image: Option<Image> = None;
         let mut images = 0;
+        // Glossary words link only in running text, not in headings or links (images and code
+        // are read apart).
+        let mut not_text = 0usize;
+        let mut terms = Terms::new(self.site, self.page);
         let mut tasks = 0;
         let mut label_open = false;
         for (event, range) in events {
@@ -151,6 +155,13 @@ impl BodyRenderer<'_> {
                     _ => {}
                 }
                 continue;
+            }
+            match &event {
+                Event::Start(Tag::Heading { .. } | Tag::Link { .. }) => not_text += 1,
+                Event::End(TagEnd::Heading(_) | TagEnd::Link) => {
+                    not_text = not_text.saturating_sub(1)
+                }
+                _ => {}
             }
             match event {
                 Event::Start(Tag::CodeBlock(kind)) => {
@@ -218,8 +229,17 @@ impl BodyRenderer<'_> {
                     ));
                     label_open = true;
                 }
-                Event::Text(text) if self.page.lang == "fr" => {
-                    result.push(Event::Text(french_spacing(text)))
+                Event::Text(text) => {
+                    let text = if self.page.lang == "fr" {
+                        french_spacing(text)
+                    } else {
+                        text
+                    };
+                    if not_text == 0 {
+                        terms.link(text, &mut result);
+                    } else {
+                        result.push(Event::Text(text));
+                    }
                 }
                 other => result.push(other),
             }
@@ -334,6 +354,62 @@ impl BodyRenderer<'_> {
             "<aside class=\"callout callout-{name}\" aria-label=\"{title}\">\n<p class=\"callout-title\">{title}</p>\n",
             title = escape(&title)
         )
+    }
+}
+
+/// The glossary of a page's language, and which of its words the page has linked already.
+struct Terms<'a> {
+    terms: &'a [crate::glossary::Term],
+    used: Vec<bool>,
+    glossary_url: String,
+}
+
+impl<'a> Terms<'a> {
+    fn new(site: &'a Site, page: &Page) -> Terms<'a> {
+        let terms = site.glossary.terms(&page.lang);
+        let glossary = crate::model::Output::Glossary(page.lang.clone()).path(site);
+        Terms {
+            terms,
+            used: vec![false; terms.len()],
+            glossary_url: crate::model::relative_url(&page.path, &glossary),
+        }
+    }
+
+    /// Pushes `text`, its first use of each glossary word made a link to the definition,
+    /// which shows beside it on hover or focus and describes it for screen readers.
+    fn link<'e>(&mut self, text: CowStr<'e>, out: &mut Vec<Event<'e>>) {
+        let mut rest: &str = &text;
+        let mut pieces = Vec::new();
+        while let Some((start, end, index)) = crate::glossary::find(self.terms, rest, &self.used) {
+            self.used[index] = true;
+            let term = &self.terms[index];
+            pieces.push(Event::Text(rest[..start].to_string().into()));
+            pieces.push(Event::Html(
+                format!(
+                    "<span class=\"term\"><a href=\"{}#{}\" aria-describedby=\"term-{}\">",
+                    escape(&self.glossary_url),
+                    escape(&term.slug),
+                    escape(&term.slug)
+                )
+                .into(),
+            ));
+            pieces.push(Event::Text(rest[start..end].to_string().into()));
+            pieces.push(Event::Html(
+                format!(
+                    "</a><span class=\"term-tip\" role=\"tooltip\" id=\"term-{}\">{}</span></span>",
+                    escape(&term.slug),
+                    escape(&term.definition)
+                )
+                .into(),
+            ));
+            rest = &rest[end..];
+        }
+        if pieces.is_empty() {
+            out.push(Event::Text(text));
+        } else {
+            pieces.push(Event::Text(rest.to_string().into()));
+            out.extend(pieces);
+        }
     }
 }
 

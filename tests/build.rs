@@ -473,3 +473,53 @@ fn quizzes_become_questions_that_work_without_javascript_and_bad_ones_are_errors
         "{errors}"
     );
 }
+
+#[test]
+fn glossary_words_link_to_their_definition_once_per_page() {
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("minimal"), site.path());
+    std::fs::create_dir_all(site.path().join("glossary")).unwrap();
+    std::fs::write(
+        site.path().join("glossary/fr.yaml"),
+        "- term: \"souris\"\n  definition: \"L'objet <qui> déplace la flèche.\"\n- term: \"bouton gauche\"\n  also: [\"boutons gauches\"]\n  definition: \"Celui qui choisit.\"\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let run = build(site.path(), out.path(), &[]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let html = read(out.path(), "fr/bases/souris/index.html");
+    assert_eq!(
+        html.matches(r##"href="../../../fr/glossary/#souris""##)
+            .count(),
+        1,
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"aria-describedby="term-souris">souris</a><span class="term-tip" role="tooltip" id="term-souris">L&#39;objet &lt;qui&gt; déplace la flèche.</span>"#),
+        "{html}"
+    );
+    assert!(
+        !html.contains("<h1>Utiliser la <span"),
+        "titles are left alone"
+    );
+    let glossary = read(out.path(), "fr/glossary/index.html");
+    assert!(glossary.contains(r#"<dt id="bouton-gauche">bouton gauche</dt>"#));
+    assert!(glossary.find("bouton-gauche").unwrap() < glossary.find(r#"id="souris""#).unwrap());
+    assert!(
+        !out.path().join("en/glossary").exists(),
+        "no glossary, no page"
+    );
+
+    std::fs::write(
+        site.path().join("glossary/fr.yaml"),
+        "- term: \"souris\"\n  definition: \"Un objet.\"\n- term: \"Souris\"\n  definition: \"Encore.\"\n",
+    )
+    .unwrap();
+    let broken = build(site.path(), out.path(), &[]);
+    assert_eq!(broken.status.code(), Some(1));
+    assert!(
+        stderr(&broken).contains("glossary/fr.yaml:3"),
+        "{}",
+        stderr(&broken)
+    );
+}

@@ -67,6 +67,8 @@ pub struct Content {
     pub pages: Vec<SourcePage>,
     /// Assets, ordered by path.
     pub assets: Vec<Asset>,
+    /// The defined words of each language (`glossary/<lang>.yaml`).
+    pub glossary: crate::glossary::Glossary,
 }
 
 /// Joins two `/`-separated path parts, either of which may be empty.
@@ -159,7 +161,16 @@ pub fn load_content(root: &Path, config: &SiteConfig, drafts: bool) -> (Content,
             Err(found) => problems.extend(found),
         }
     }
-    (Content { pages, assets }, problems)
+    let (glossary, found) = crate::glossary::Glossary::load(root, config);
+    problems.extend(found);
+    (
+        Content {
+            pages,
+            assets,
+            glossary,
+        },
+        problems,
+    )
 }
 
 /// Reads one page file, given relative to the site root (`content/a/b.fr.md`); `Ok(None)`

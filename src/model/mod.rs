@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::glossary::Glossary;
 use crate::i18n::Strings;
 use crate::load::{Asset, Content, FrontMatter, SourcePage};
 use crate::theme::Theme;
@@ -105,6 +106,8 @@ pub struct Site {
     pub pages: Vec<Page>,
     /// Images and attachments of `content/`.
     pub assets: Vec<Asset>,
+    /// The defined words of each language.
+    pub glossary: Glossary,
     translations: HashMap<String, BTreeMap<usize, PageId>>,
     by_competence: BTreeMap<(String, String), Vec<PageId>>,
     by_level: BTreeMap<(String, u8), Vec<PageId>>,
@@ -137,6 +140,7 @@ impl Site {
             theme,
             pages: Vec::new(),
             assets: content.assets,
+            glossary: content.glossary,
             translations: HashMap::new(),
             by_competence: BTreeMap::new(),
             by_level: BTreeMap::new(),
@@ -175,6 +179,7 @@ impl Site {
             Content {
                 pages,
                 assets: self.assets,
+                glossary: self.glossary,
             },
         )
     }

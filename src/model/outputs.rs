@@ -20,6 +20,8 @@ pub enum Output {
     Feed(String),
     /// How well the courses cover DigComp, for authors and partners (language).
     Coverage(String),
+    /// The defined words of a language.
+    Glossary(String),
     /// The search page of a language, which opens from a shareable `?q=` address.
     Search(String),
     /// The static search index of a language: many small files under `search/<lang>/`.
@@ -47,6 +49,7 @@ impl Output {
             Output::Level(lang, level) => format!("{lang}/digcomp/levels/{level}/"),
             Output::Feed(lang) => format!("{lang}/atom.xml"),
             Output::Coverage(lang) => format!("{lang}/digcomp/coverage/"),
+            Output::Glossary(lang) => format!("{lang}/glossary/"),
             Output::Search(lang) => format!("{lang}/search/"),
             Output::SearchIndex(lang) => format!("{}meta.json", crate::search::index::folder(lang)),
             Output::LanguageChooser => String::new(),
@@ -77,6 +80,7 @@ impl Output {
             Output::Level(lang, level) => format!("the page of level {level} ({lang})"),
             Output::Feed(lang) => format!("the feed of {lang}"),
             Output::Coverage(lang) => format!("the coverage of DigComp ({lang})"),
+            Output::Glossary(lang) => format!("the glossary ({lang})"),
             Output::Search(lang) => format!("the search page ({lang})"),
             Output::SearchIndex(lang) => format!("the search index ({lang})"),
             Output::LanguageChooser => "the language chooser".into(),
@@ -97,6 +101,7 @@ impl Output {
             | Output::Level(lang, _)
             | Output::Feed(lang)
             | Output::Coverage(lang)
+            | Output::Glossary(lang)
             | Output::Search(lang)
             | Output::SearchIndex(lang) => Some(lang),
             _ => None,
@@ -127,6 +132,9 @@ impl Site {
             outputs.extend(digcomp::LEVELS.map(|level| Output::Level(lang.clone(), level)));
             outputs.push(Output::Feed(lang.clone()));
             outputs.push(Output::Coverage(lang.clone()));
+            if !self.glossary.terms(lang).is_empty() {
+                outputs.push(Output::Glossary(lang.clone()));
+            }
             if self.config.search {
                 outputs.push(Output::Search(lang.clone()));
                 outputs.push(Output::SearchIndex(lang.clone()));

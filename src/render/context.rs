@@ -25,6 +25,8 @@ pub struct SiteView {
     pub search: bool,
     /// Whether pages register the service worker of offline reading.
     pub offline: bool,
+    /// The languages that have a glossary.
+    pub glossaries: Vec<String>,
     /// Free settings from site.yaml.
     pub extra: BTreeMap<String, serde_json::Value>,
 }
@@ -71,6 +73,12 @@ impl SiteView {
                 .collect(),
             search: site.config.search,
             offline: site.config.offline,
+            glossaries: site
+                .languages
+                .iter()
+                .filter(|l| !site.glossary.terms(&l.code).is_empty())
+                .map(|l| l.code.clone())
+                .collect(),
             extra: site.config.extra.clone(),
         }
     }

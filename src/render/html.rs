@@ -127,6 +127,12 @@ impl<'a> HtmlRenderer<'a> {
             ),
             Output::Feed(lang) => ("atom.xml", self.feed_context(lang), Vec::new(), false),
             Output::Search(lang) => ("search.html", self.search_context(lang), Vec::new(), false),
+            Output::Glossary(lang) => (
+                "glossary.html",
+                self.glossary_context(lang),
+                Vec::new(),
+                false,
+            ),
             Output::Coverage(lang) => (
                 "coverage.html",
                 self.coverage_context(lang),
@@ -349,6 +355,18 @@ impl<'a> HtmlRenderer<'a> {
         }
     }
 
+    /// The defined words of a language, alphabetical.
+    fn glossary_context(&self, lang: &str) -> Value {
+        let terms: Vec<Value> = self
+            .site
+            .glossary
+            .terms(lang)
+            .iter()
+            .map(|t| context! { term => t.term.clone(), slug => t.slug.clone(), definition => t.definition.clone() })
+            .collect();
+        context! { terms => terms }
+    }
+
     fn area_context(&self, lang: &str, area: &str) -> Value {
         let index = digcomp::framework()
             .areas
@@ -482,6 +500,9 @@ impl<'a> HtmlRenderer<'a> {
                     Output::Level(_, l) => Some(Output::Level(code.clone(), *l).path(site)),
                     Output::Search(_) => Some(Output::Search(code.clone()).path(site)),
                     Output::Coverage(_) => Some(Output::Coverage(code.clone()).path(site)),
+                    Output::Glossary(_) if !site.glossary.terms(&code).is_empty() => {
+                        Some(Output::Glossary(code.clone()).path(site))
+                    }
                     _ => site.home(&code).map(|p| p.path.clone()),
                 };
                 Switch {
@@ -523,7 +544,7 @@ impl<'a> HtmlRenderer<'a> {
                 trail.reverse();
             }
             Output::Feed(_) | Output::SearchIndex(_) => {}
-            Output::Search(_) => trail.push(home(&format!("{lang}/"))),
+            Output::Search(_) | Output::Glossary(_) => trail.push(home(&format!("{lang}/"))),
             _ => {
                 trail.push(home(&format!("{lang}/")));
                 if !matches!(output, Output::Framework(_)) {

@@ -10,7 +10,7 @@ use crate::model::Site;
 use crate::theme::Theme;
 
 /// The templates every theme provides.
-pub const REQUIRED: [&str; 16] = [
+pub const REQUIRED: [&str; 17] = [
     "base.html",
     "home.html",
     "section.html",
@@ -26,6 +26,7 @@ pub const REQUIRED: [&str; 16] = [
     "robots.txt",
     "search.html",
     "coverage.html",
+    "glossary.html",
     "sw.js",
 ];
 

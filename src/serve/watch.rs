@@ -11,6 +11,7 @@ use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, ne
 
 use super::live::Changes;
 use crate::config::CONFIG_FILE;
+use crate::glossary::GLOSSARY_DIR;
 use crate::i18n::I18N_DIR;
 use crate::load::{CONTENT_DIR, is_ignored_name};
 
@@ -18,7 +19,14 @@ use crate::load::{CONTENT_DIR, is_ignored_name};
 pub const DEBOUNCE: Duration = Duration::from_millis(30);
 
 /// The folders of a site that the watcher follows, recursively.
-const WATCHED: [&str; 5] = [CONTENT_DIR, "themes", I18N_DIR, "static", "templates"];
+const WATCHED: [&str; 6] = [
+    CONTENT_DIR,
+    "themes",
+    I18N_DIR,
+    GLOSSARY_DIR,
+    "static",
+    "templates",
+];
 
 /// A running watcher; dropping it stops watching.
 pub type Watcher = Debouncer<notify::RecommendedWatcher, RecommendedCache>;
@@ -88,7 +96,7 @@ pub fn classify(root: &Path, theme: &str, path: &Path, removed: bool) -> Changes
         .collect();
     match parts.first().map(String::as_str) {
         Some(CONFIG_FILE) if parts.len() == 1 => changes.reload = true,
-        Some(I18N_DIR) => changes.reload = true,
+        Some(I18N_DIR | GLOSSARY_DIR) => changes.reload = true,
         Some("templates") => changes.render_all = true,
         Some("static") => changes.statics = true,
         Some("themes") if parts.get(1).map(String::as_str) == Some(theme) => {
@@ -136,6 +144,7 @@ mod tests {
         let c = |p: &str| classify(root, "default", &root.join(p), false);
         assert!(c("site.yaml").reload);
         assert!(c("i18n/fr.yaml").reload);
+        assert!(c("glossary/fr.yaml").reload);
         assert!(c("themes/default/templates/page.html").render_all);
         assert!(c("templates/page.html").render_all);
         assert!(c("themes/default/static/parcours.css").statics);
