@@ -65,6 +65,39 @@ pub fn size(file: &Path) -> Option<Size> {
     })
 }
 
+/// The size an SVG file declares, for the width and height of its `<img>`: its `width` and
+/// `height` in pixels, else its `viewBox`. `None` for other files.
+pub fn svg_size(file: &Path) -> Option<(u32, u32)> {
+    if !file.extension()?.eq_ignore_ascii_case("svg") {
+        return None;
+    }
+    let text = std::fs::read_to_string(file).ok()?;
+    let start = text.find("<svg")?;
+    let tag = &text[start..start + text[start..].find('>')?];
+    let attribute = |name: &str| {
+        let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        Some(&tag[at..at + tag[at..].find('"')?])
+    };
+    let pixels = |value: &str| {
+        let number: f64 = value.trim().trim_end_matches("px").parse().ok()?;
+        (number >= 1.0).then_some(number.round() as u32)
+    };
+    if let (Some(width), Some(height)) = (
+        attribute("width").and_then(pixels),
+        attribute("height").and_then(pixels),
+    ) {
+        return Some((width, height));
+    }
+    let view: Vec<&str> = attribute("viewBox")?
+        .split([' ', ','])
+        .filter(|s| !s.is_empty())
+        .collect();
+    match view[..] {
+        [_, _, width, height] => Some((pixels(width)?, pixels(height)?)),
+        _ => None,
+    }
+}
+
 /// The path (or URL) of the copy `width` pixels wide: `photo.jpg` becomes `photo-480w.jpg`.
 pub fn variant_path(path: &str, width: u32) -> String {
     match path.rsplit_once('.') {
@@ -120,6 +153,30 @@ mod tests {
         assert_eq!(size(3000).variants().collect::<Vec<_>>(), [480, 960]);
         assert!(size(3000).is_oversized());
         assert!(!size(1600).is_oversized());
+    }
+
+    #[test]
+    fn svg_sizes_come_from_width_and_height_or_the_view_box() {
+        let dir = tempfile::tempdir().unwrap();
+        let svg = |name: &str, tag: &str| {
+            let file = dir.path().join(name);
+            std::fs::write(
+                &file,
+                format!("<?xml version=\"1.0\"?>\n{tag}<rect/></svg>"),
+            )
+            .unwrap();
+            svg_size(&file)
+        };
+        assert_eq!(
+            svg("a.svg", r#"<svg width="480" height="300px">"#),
+            Some((480, 300))
+        );
+        assert_eq!(
+            svg("b.svg", r#"<svg width="100%" viewBox="0 0 64.4 32">"#),
+            Some((64, 32))
+        );
+        assert_eq!(svg("c.svg", "<svg>"), None);
+        assert_eq!(svg("d.png", r#"<svg width="1" height="1">"#), None);
     }
 
     #[test]

@@ -46,6 +46,8 @@ pub struct Rendered {
     pub has_code: bool,
     /// Whether the page has a quiz (and needs its script).
     pub has_quiz: bool,
+    /// Whether the page links glossary words (and needs their script).
+    pub has_terms: bool,
     /// Broken links and other problems, with their lines.
     pub problems: Vec<Diagnostic>,
 }
@@ -236,7 +238,7 @@ impl BodyRenderer<'_> {
                         text
                     };
                     if not_text == 0 {
-                        terms.link(text, &mut result);
+                        self.out.has_terms |= terms.link(text, &mut result);
                     } else {
                         result.push(Event::Text(text));
                     }
@@ -309,6 +311,8 @@ impl BodyRenderer<'_> {
             if size.is_oversized() {
                 self.out.problems.push(oversized(self.page, &image, size));
             }
+        } else if let Some((width, height)) = file.as_deref().and_then(images::svg_size) {
+            let _ = write!(html, " width=\"{width}\" height=\"{height}\"");
         }
         if nth > 1 {
             html.push_str(" loading=\"lazy\"");
@@ -377,7 +381,7 @@ impl<'a> Terms<'a> {
 
     /// Pushes `text`, its first use of each glossary word made a link to the definition,
     /// which shows beside it on hover or focus and describes it for screen readers.
-    fn link<'e>(&mut self, text: CowStr<'e>, out: &mut Vec<Event<'e>>) {
+    fn link<'e>(&mut self, text: CowStr<'e>, out: &mut Vec<Event<'e>>) -> bool {
         let mut rest: &str = &text;
         let mut pieces = Vec::new();
         while let Some((start, end, index)) = crate::glossary::find(self.terms, rest, &self.used) {
@@ -406,9 +410,11 @@ impl<'a> Terms<'a> {
         }
         if pieces.is_empty() {
             out.push(Event::Text(text));
+            false
         } else {
             pieces.push(Event::Text(rest.to_string().into()));
             out.extend(pieces);
+            true
         }
     }
 }

@@ -220,6 +220,7 @@ impl<'a> HtmlRenderer<'a> {
             fiche => self.fiche(page),
             jsonld => (page.kind == PageKind::Course).then(|| ser(super::jsonld::course(self.site, page))),
             has_quiz => body.has_quiz,
+            has_terms => body.has_terms,
         };
         (template, value, body.problems, body.has_code)
     }

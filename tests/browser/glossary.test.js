@@ -31,6 +31,11 @@ test('a glossary word shows its definition on focus and leads to the glossary', 
   assert.equal(await tip.isVisible(), true);
   const box = await tip.boundingBox();
   assert.ok(box.x >= 0 && box.x + box.width <= 320, `the definition stays on screen: ${JSON.stringify(box)}`);
+  await page.keyboard.press('Escape');
+  assert.equal(await tip.isVisible(), false, 'Escape hides the definition');
+  await page.locator('h1').hover();
+  await link.hover();
+  assert.equal(await tip.isVisible(), true, 'it shows again on the next hover');
   const description = await link.evaluate((a) => document.getElementById(a.getAttribute('aria-describedby')).textContent);
   assert.equal(description, await tip.textContent());
   await link.click();
