@@ -18,6 +18,8 @@ self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim(
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== location.origin) return;
+  // Event streams (the preview server's live reload) never end: leave them to the network.
+  if ((request.headers.get('accept') || '').includes('text/event-stream')) return;
   event.respondWith(fromNetwork(request).catch(() => fromCache(request)));
 });
 
