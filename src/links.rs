@@ -93,8 +93,17 @@ pub fn asset_of(site: &Site, page: &Page, url: &str) -> Option<String> {
     resolve_relative(&page.dir, &decoded).filter(|p| site.is_asset(p))
 }
 
-/// A link to a page file: `stem` is its path in `content/` without `.md`.
-fn page_link(site: &Site, page: &Page, stem: &str, suffix: &str) -> Result<Target, LinkProblem> {
+/// The page a link written in `page` to a `.md` file names, in the page's language (or the
+/// one the file name says), if it exists.
+pub fn linked_page<'s>(site: &'s Site, page: &Page, link: &str) -> Option<&'s Page> {
+    let stem = resolve_relative(&page.dir, link)?;
+    let (key, lang) = page_key(site, stem.strip_suffix(".md")?);
+    site.translation(&key, lang.unwrap_or(&page.lang))
+}
+
+/// The key of a page file (`stem`: its path in `content/` without `.md`), and the language
+/// its name states, if any.
+fn page_key<'a>(site: &Site, stem: &'a str) -> (String, Option<&'a str>) {
     let (dir, file) = stem.rsplit_once('/').unwrap_or(("", stem));
     let (name, explicit_lang) = match file.rsplit_once('.') {
         Some((name, lang)) if site.config.languages.contains_key(lang) => (name, Some(lang)),
@@ -104,6 +113,12 @@ fn page_link(site: &Site, page: &Page, stem: &str, suffix: &str) -> Result<Targe
         "_index" | "index" => dir.to_string(),
         name => crate::load::join(dir, name),
     };
+    (key, explicit_lang)
+}
+
+/// A link to a page file: `stem` is its path in `content/` without `.md`.
+fn page_link(site: &Site, page: &Page, stem: &str, suffix: &str) -> Result<Target, LinkProblem> {
+    let (key, explicit_lang) = page_key(site, stem);
     let wanted = explicit_lang.unwrap_or(&page.lang);
     if let Some(target) = site.translation(&key, wanted) {
         return Ok(Target::Url(format!(

@@ -523,3 +523,45 @@ fn glossary_words_link_to_their_definition_once_per_page() {
         stderr(&broken)
     );
 }
+
+#[test]
+fn learning_paths_list_their_courses_in_order_and_courses_lead_along_them() {
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("minimal"), site.path());
+    let path = site.path().join("content/bases/debuter.fr.md");
+    std::fs::write(
+        &path,
+        "---\ntitle: \"Débuter\"\nkind: parcours\nsteps:\n  - clavier.md\n  - souris.md\n---\n\nDeux cours.\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let run = build(site.path(), out.path(), &[]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let page = read(out.path(), "fr/bases/debuter/index.html");
+    let (clavier, souris) = (
+        page.find("../../../fr/bases/clavier/").unwrap(),
+        page.find("../../../fr/bases/souris/").unwrap(),
+    );
+    assert!(clavier < souris, "steps keep their order");
+    assert!(page.contains("<dd>2</dd>"), "two courses");
+    assert!(page.contains(r#"<p class="path-progress" role="status" hidden"#));
+    assert!(page.contains(r#""@type": "Course""#));
+    let course = read(out.path(), "fr/bases/souris/index.html");
+    assert!(course.contains("étape 2 sur 2"), "{course}");
+    assert!(course.contains(r#"<a rel="prev" href="../../../fr/bases/clavier/">"#));
+    assert!(!course.contains(r#"rel="next""#));
+
+    std::fs::write(
+        &path,
+        "---\ntitle: \"Débuter\"\nkind: parcours\nsteps:\n  - clavier.md\n  - ecran.md\n---\n",
+    )
+    .unwrap();
+    let broken = build(site.path(), out.path(), &[]);
+    assert_eq!(broken.status.code(), Some(1));
+    assert!(
+        stderr(&broken).contains("content/bases/debuter.fr.md:6")
+            && stderr(&broken).contains("`ecran.md` is not a course"),
+        "{}",
+        stderr(&broken)
+    );
+}

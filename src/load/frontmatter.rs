@@ -54,12 +54,30 @@ pub struct FrontMatter {
     pub date: Option<String>,
     /// Date of the last real change, `YYYY-MM-DD`.
     pub updated: Option<String>,
+    /// `parcours` for a learning path.
+    pub kind: Option<String>,
+    /// A learning path's courses, in order: links to their `.md` files.
+    pub steps: Vec<PageRef>,
+    /// The learning paths to follow before this one: links to their `.md` files.
+    pub prerequisites: Vec<PageRef>,
     /// Every other key, for templates (`page.extra`).
     pub extra: BTreeMap<String, serde_json::Value>,
 }
 
+/// A page named in front matter by the link to its file, with the line it is written on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PageRef {
+    /// The link as written (`../securite/mots-de-passe.md`).
+    pub link: String,
+    /// Its line in the page file.
+    pub line: usize,
+}
+
+/// The `kind` of a learning path.
+pub const PATH_KIND: &str = "parcours";
+
 /// The keys with a meaning of their own; any other key goes to `extra`.
-const KNOWN_KEYS: [&str; 15] = [
+const KNOWN_KEYS: [&str; 18] = [
     "title",
     "description",
     "competences",
@@ -74,6 +92,9 @@ const KNOWN_KEYS: [&str; 15] = [
     "slug",
     "date",
     "updated",
+    "kind",
+    "steps",
+    "prerequisites",
     "extra",
 ];
 
@@ -132,6 +153,9 @@ struct RawFrontMatter {
     slug: Option<Spanned<String>>,
     date: Option<Spanned<Scalar>>,
     updated: Option<Spanned<Scalar>>,
+    kind: Option<Spanned<String>>,
+    steps: Option<Vec<Spanned<String>>>,
+    prerequisites: Option<Vec<Spanned<String>>>,
     extra: Option<BTreeMap<String, serde_json::Value>>,
 }
 
@@ -302,7 +326,34 @@ pub fn parse(
     if !problems.is_empty() {
         return Err(problems);
     }
+    let kind = raw.kind.and_then(|kind| match kind.value.trim() {
+        PATH_KIND | "path" => Some(PATH_KIND.to_string()),
+        other => {
+            problems.push(at(
+                yaml::line_of(&kind, first_line),
+                Diagnostic::error(file, format!("unknown kind `{other}`"))
+                    .with_hint("write `kind: parcours` for a learning path, or leave `kind` out"),
+            ));
+            None
+        }
+    });
+    let refs = |list: Option<Vec<Spanned<String>>>| -> Vec<PageRef> {
+        list.unwrap_or_default()
+            .into_iter()
+            .map(|link| PageRef {
+                line: yaml::line_of(&link, first_line).unwrap_or(first_line),
+                link: link.value.trim().to_string(),
+            })
+            .collect()
+    };
+    let (steps, prerequisites) = (refs(raw.steps), refs(raw.prerequisites));
+    if !problems.is_empty() {
+        return Err(problems);
+    }
     Ok(FrontMatter {
+        kind,
+        steps,
+        prerequisites,
         title,
         description: raw
             .description

@@ -13,6 +13,7 @@ use crate::config::SiteConfig;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::glossary::Glossary;
 use crate::i18n::Strings;
+use crate::load::frontmatter::PageRef;
 use crate::load::{Asset, Content, FrontMatter, SourcePage};
 use crate::theme::Theme;
 
@@ -31,6 +32,17 @@ pub enum PageKind {
     Section,
     /// A course or any other page.
     Course,
+    /// A learning path (`kind: parcours`): courses to follow in order.
+    Path,
+}
+
+/// A learning path: its courses in order, and the paths to follow before it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LearningPath {
+    /// Its courses, in order.
+    pub steps: Vec<PageId>,
+    /// The paths to follow first.
+    pub prerequisites: Vec<PageId>,
 }
 
 /// A language of the site.
@@ -108,6 +120,8 @@ pub struct Site {
     pub assets: Vec<Asset>,
     /// The defined words of each language.
     pub glossary: Glossary,
+    /// Each learning path's courses and prerequisites.
+    paths: BTreeMap<PageId, LearningPath>,
     translations: HashMap<String, BTreeMap<usize, PageId>>,
     by_competence: BTreeMap<(String, String), Vec<PageId>>,
     by_level: BTreeMap<(String, u8), Vec<PageId>>,
@@ -141,6 +155,7 @@ impl Site {
             pages: Vec::new(),
             assets: content.assets,
             glossary: content.glossary,
+            paths: BTreeMap::new(),
             translations: HashMap::new(),
             by_competence: BTreeMap::new(),
             by_level: BTreeMap::new(),
@@ -149,6 +164,7 @@ impl Site {
         site.add_pages(content.pages, &mut problems);
         site.link_sections();
         site.index_competences();
+        site.link_paths(&mut problems);
         site.check_paths(&mut problems);
         site.report_missing_translations(&mut problems);
         (site, problems)
@@ -285,6 +301,7 @@ impl Site {
             let kind = match (source.is_section(), key.is_empty()) {
                 (true, true) => PageKind::Home,
                 (true, false) => PageKind::Section,
+                (false, _) if source.front.kind.is_some() => PageKind::Path,
                 (false, _) => PageKind::Course,
             };
             self.push_page(kind, key.clone(), source, true);
@@ -381,7 +398,7 @@ impl Site {
             let page = &self.pages[id];
             (
                 page.kind != PageKind::Home,
-                page.kind == PageKind::Course,
+                matches!(page.kind, PageKind::Course | PageKind::Path),
                 page.key.matches('/').count(),
                 page.key.clone(),
                 self.language_index(&page.lang),
@@ -395,7 +412,7 @@ impl Site {
                     let parent_key = page.key.rsplit_once('/').map_or("", |(p, _)| p);
                     self.translation(parent_key, &page.lang).map(|p| p.id)
                 }
-                PageKind::Course => self
+                PageKind::Course | PageKind::Path => self
                     .translation(&section_key_of(page), &page.lang)
                     .map(|p| p.id),
             };
@@ -414,7 +431,7 @@ impl Site {
             page.parent = parent;
             if let Some(parent) = parent {
                 match self.pages[id].kind {
-                    PageKind::Course => self.pages[parent].pages.push(id),
+                    PageKind::Course | PageKind::Path => self.pages[parent].pages.push(id),
                     _ => self.pages[parent].subsections.push(id),
                 }
             }
@@ -434,6 +451,58 @@ impl Site {
             self.pages[id].pages = children;
             self.pages[id].subsections = subsections;
         }
+    }
+
+    /// Finds the courses and prerequisites each learning path names; a name that leads to no
+    /// course (or no path) is an error on its line.
+    fn link_paths(&mut self, problems: &mut Diagnostics) {
+        let mut paths = BTreeMap::new();
+        for page in self.pages.iter().filter(|p| p.kind == PageKind::Path) {
+            let mut find = |refs: &[PageRef], kind: PageKind, what: &str| -> Vec<PageId> {
+                refs.iter()
+                    .filter_map(|r| match crate::links::linked_page(self, page, &r.link) {
+                        Some(found) if found.kind == kind => Some(found.id),
+                        _ => {
+                            problems.push(
+                                Diagnostic::error(page.file(), format!("`{}` is not {what} of the site in this language", r.link))
+                                    .at_line(r.line)
+                                    .with_hint("link to the .md file of the page, relative to this one, such as `../securite/mots-de-passe.md`"),
+                            );
+                            None
+                        }
+                    })
+                    .collect()
+            };
+            let path = LearningPath {
+                steps: find(&page.front.steps, PageKind::Course, "a course"),
+                prerequisites: find(&page.front.prerequisites, PageKind::Path, "a learning path"),
+            };
+            paths.insert(page.id, path);
+        }
+        self.paths = paths;
+    }
+
+    /// The courses and prerequisites of a learning path.
+    pub fn learning_path(&self, id: PageId) -> Option<&LearningPath> {
+        self.paths.get(&id)
+    }
+
+    /// The learning paths whose steps include a course, in page order.
+    pub fn paths_through(&self, course: PageId) -> Vec<PageId> {
+        self.paths
+            .iter()
+            .filter(|(_, path)| path.steps.contains(&course))
+            .map(|(id, _)| *id)
+            .collect()
+    }
+
+    /// The learning paths that follow a path (they name it as a prerequisite).
+    pub fn paths_after(&self, path: PageId) -> Vec<PageId> {
+        self.paths
+            .iter()
+            .filter(|(_, p)| p.prerequisites.contains(&path))
+            .map(|(id, _)| *id)
+            .collect()
     }
 
     fn index_competences(&mut self) {
@@ -535,7 +604,8 @@ impl Site {
 /// bundle page `dir/index.md`).
 fn section_key_of(page: &Page) -> String {
     match page.kind {
-        PageKind::Course => match page.source.as_ref().and_then(|s| s.file_stem()) {
+        PageKind::Course | PageKind::Path => match page.source.as_ref().and_then(|s| s.file_stem())
+        {
             Some(stem) if stem.to_string_lossy().split('.').next() == Some("index") => page
                 .dir
                 .rsplit_once('/')

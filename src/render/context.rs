@@ -202,6 +202,7 @@ impl PageView {
                 PageKind::Home => "home",
                 PageKind::Section => "section",
                 PageKind::Course => "course",
+                PageKind::Path => "path",
             },
             title: front.title.clone(),
             description: front.description.clone(),

@@ -203,6 +203,7 @@ impl<'a> HtmlRenderer<'a> {
             PageKind::Home => "home.html",
             PageKind::Section => "section.html",
             PageKind::Course => "page.html",
+            PageKind::Path => "path.html",
         };
         let sections: Vec<_> = page
             .subsections
@@ -218,11 +219,64 @@ impl<'a> HtmlRenderer<'a> {
             subsections => sections,
             areas => self.areas.get(&page.lang).cloned().unwrap_or_default(),
             fiche => self.fiche(page),
-            jsonld => (page.kind == PageKind::Course).then(|| ser(super::jsonld::course(self.site, page))),
+            jsonld => self.jsonld(page),
+            learning_path => self.learning_path(page),
+            in_paths => self.in_paths(page),
             has_quiz => body.has_quiz,
             has_terms => body.has_terms,
         };
         (template, value, body.problems, body.has_code)
+    }
+
+    /// The schema.org description of a course or a learning path.
+    fn jsonld(&self, page: &Page) -> Option<Value> {
+        match (page.kind, self.site.learning_path(page.id)) {
+            (PageKind::Course, _) => Some(ser(super::jsonld::course(self.site, page))),
+            (PageKind::Path, Some(path)) => Some(ser(super::jsonld::path(self.site, page, path))),
+            _ => None,
+        }
+    }
+
+    /// A learning path's page: its courses in order, their total duration, the competences
+    /// they teach (each at the highest level aimed at), the paths before and after it.
+    fn learning_path(&self, page: &Page) -> Option<Value> {
+        let path = self.site.learning_path(page.id)?;
+        let steps = self.views_of(&path.steps);
+        let minutes: u32 = steps.iter().filter_map(|v| v.duration).sum();
+        let mut competences: BTreeMap<&str, &super::context::Badge> = BTreeMap::new();
+        for badge in steps.iter().flat_map(|v| &v.competences) {
+            let kept = competences.entry(&badge.id).or_insert(badge);
+            if badge.level > kept.level {
+                *kept = badge;
+            }
+        }
+        Some(context! {
+            steps => ser(&steps),
+            duration => (minutes > 0).then(|| super::context::duration_label(self.site, &page.lang, minutes)),
+            competences => ser(competences.into_values().collect::<Vec<_>>()),
+            prerequisites => ser(self.views_of(&path.prerequisites)),
+            next => ser(self.views_of(&self.site.paths_after(page.id))),
+        })
+    }
+
+    /// For a course, each learning path it is a step of: the path, the step's place, and
+    /// the courses before and after it.
+    fn in_paths(&self, page: &Page) -> Vec<Value> {
+        self.site
+            .paths_through(page.id)
+            .into_iter()
+            .filter_map(|id| {
+                let steps = &self.site.learning_path(id)?.steps;
+                let at = steps.iter().position(|&s| s == page.id)?;
+                Some(context! {
+                    path => ser(self.view(id)),
+                    step => at + 1,
+                    count => steps.len(),
+                    previous => at.checked_sub(1).map(|i| ser(self.view(steps[i]))),
+                    next => steps.get(at + 1).map(|&s| ser(self.view(s))),
+                })
+            })
+            .collect()
     }
 
     /// The worksheet of a page: its address and, once made, its size in words.

@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 
 use super::context::level_label;
 use crate::digcomp::{self, text};
-use crate::model::{Output, Page, Site};
+use crate::model::{LearningPath, Output, Page, Site};
 
 /// The JSON-LD of a course page.
 pub fn course(site: &Site, page: &Page) -> Value {
@@ -69,6 +69,48 @@ pub fn course(site: &Site, page: &Page) -> Value {
         }
     }
     resource
+}
+
+/// The JSON-LD of a learning path: a `Course` made of its courses, aligned to what they teach.
+pub fn path(site: &Site, page: &Page, path: &LearningPath) -> Value {
+    let courses: Vec<Value> = path
+        .steps
+        .iter()
+        .map(|&id| course(site, &site.pages[id]))
+        .collect();
+    let minutes: u32 = path
+        .steps
+        .iter()
+        .filter_map(|&id| site.pages[id].front.duration)
+        .sum();
+    let mut alignments: Vec<Value> = Vec::new();
+    for alignment in courses.iter().flat_map(|c| {
+        c["educationalAlignment"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default()
+    }) {
+        if !alignments.contains(&alignment) {
+            alignments.push(alignment);
+        }
+    }
+    let mut value = json!({
+        "@context": "https://schema.org",
+        "@type": "Course",
+        "name": page.front.title,
+        "url": format!("{}{}", site.config.base_url, page.path),
+        "inLanguage": page.lang,
+        "isAccessibleForFree": true,
+        "educationalAlignment": alignments,
+        "hasPart": courses.iter().map(|c| json!({ "@type": "LearningResource", "name": c["name"], "url": c["url"] })).collect::<Vec<_>>(),
+    });
+    if let Some(description) = &page.front.description {
+        value["description"] = description.clone().into();
+    }
+    if minutes > 0 {
+        value["timeRequired"] = format!("PT{minutes}M").into();
+    }
+    value
 }
 
 /// Who a course is for, as schema.org educational roles.

@@ -10,11 +10,12 @@ use crate::model::Site;
 use crate::theme::Theme;
 
 /// The templates every theme provides.
-pub const REQUIRED: [&str; 17] = [
+pub const REQUIRED: [&str; 18] = [
     "base.html",
     "home.html",
     "section.html",
     "page.html",
+    "path.html",
     "framework.html",
     "area.html",
     "competence.html",
