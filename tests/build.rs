@@ -546,6 +546,12 @@ fn learning_paths_list_their_courses_in_order_and_courses_lead_along_them() {
     assert!(page.contains("<dd>2</dd>"), "two courses");
     assert!(page.contains(r#"<p class="path-progress" role="status" hidden"#));
     assert!(page.contains(r#""@type": "Course""#));
+    let booklet = std::fs::read(out.path().join("fr/bases/debuter/debuter.pdf")).unwrap();
+    assert!(
+        booklet.starts_with(b"%PDF-"),
+        "a path gets a booklet of its worksheets"
+    );
+    assert!(page.contains(r#"href="../../../fr/bases/debuter/debuter.pdf""#));
     let course = read(out.path(), "fr/bases/souris/index.html");
     assert!(course.contains("étape 2 sur 2"), "{course}");
     assert!(course.contains(r#"<a rel="prev" href="../../../fr/bases/clavier/">"#));

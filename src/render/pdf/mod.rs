@@ -112,12 +112,7 @@ impl Worksheets {
 
     /// Compiles the booklet of a section: a cover, the contents, and every worksheet of it.
     pub fn render_booklet(&self, site: &Site, section: &Page) -> Made {
-        let pages: Vec<&Page> = section
-            .pages
-            .iter()
-            .map(|&id| &site.pages[id])
-            .filter(|p| p.has_fiche())
-            .collect();
+        let pages = booklet_pages(site, section);
         let data = BookletData {
             title: section.front.title.clone(),
             description: section.front.description.clone(),
@@ -269,23 +264,36 @@ fn timestamp(page: &Page) -> Datetime {
         .unwrap_or_else(|| Datetime::from_ymd(2000, 1, 1).expect("a valid date"))
 }
 
-/// Whether a section gets a booklet: it has courses with worksheets.
+/// Whether a section or a learning path gets a booklet: it has courses with worksheets.
 pub fn has_booklet(site: &Site, page: &Page) -> bool {
-    page.kind == PageKind::Section && page.pages.iter().any(|&id| site.pages[id].has_fiche())
+    !booklet_pages(site, page).is_empty()
 }
 
-/// Compiles the worksheet of a course, or the booklet of a section.
+/// The worksheets of a booklet: a section's pages, or a learning path's courses in order.
+fn booklet_pages<'s>(site: &'s Site, page: &Page) -> Vec<&'s Page> {
+    let ids: &[PageId] = match page.kind {
+        PageKind::Section => &page.pages,
+        PageKind::Path => site.learning_path(page.id).map_or(&[], |p| &p.steps),
+        _ => &[],
+    };
+    ids.iter()
+        .map(|&id| &site.pages[id])
+        .filter(|p| p.has_fiche())
+        .collect()
+}
+
+/// Compiles the worksheet of a course, or the booklet of a section or a learning path.
 pub fn make(worksheets: &Worksheets, site: &Site, page: &Page) -> Made {
     match page.kind {
-        PageKind::Section => worksheets.render_booklet(site, page),
+        PageKind::Section | PageKind::Path => worksheets.render_booklet(site, page),
         _ => worksheets.render(site, page),
     }
 }
 
-/// Whether the page has a PDF: a worksheet, or a section's booklet.
+/// Whether the page has a PDF: a worksheet, or the booklet of a section or a learning path.
 pub fn has_pdf(site: &Site, page: &Page) -> bool {
     match page.kind {
-        PageKind::Section => has_booklet(site, page),
+        PageKind::Section | PageKind::Path => has_booklet(site, page),
         _ => page.has_fiche(),
     }
 }
