@@ -416,6 +416,15 @@ fn affected_outputs(site: &Site, before: &Snapshot, after: &Snapshot) -> Vec<Out
         if page.kind != PageKind::Course {
             return site.outputs();
         }
+        // Its learning paths list it, and their other courses name it as previous or next.
+        for path in site.paths_through(page.id) {
+            outputs.insert(Output::Page(path));
+            let steps = site
+                .learning_path(path)
+                .map(|p| p.steps.clone())
+                .unwrap_or_default();
+            outputs.extend(steps.into_iter().map(Output::Page));
+        }
         let mut parent = page.parent;
         while let Some(id) = parent {
             outputs.insert(Output::Page(id));
