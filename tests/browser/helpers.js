@@ -235,6 +235,8 @@ export const PAGE_KINDS = [
   { kind: 'home', path: '/fr/' },
   { kind: 'section', path: '/fr/securite/' },
   { kind: 'course', path: '/fr/securite/mots-de-passe-solides/' },
+  { kind: 'learning path', path: '/fr/parcours/socle-commun/' },
+  { kind: 'glossary', path: '/fr/glossary/' },
   { kind: 'DigComp overview', path: '/fr/digcomp/' },
   { kind: 'DigComp area', path: '/fr/digcomp/4/' },
   { kind: 'DigComp competence', path: '/fr/digcomp/4.1/' },
