@@ -22,6 +22,7 @@ pub mod model;
 pub mod quiz;
 pub mod render;
 pub mod search;
+pub mod selftest;
 pub mod serve;
 pub mod theme;
 pub mod write;

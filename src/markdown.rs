@@ -18,6 +18,7 @@ use crate::links::{self, Target};
 use crate::lint::Lint;
 use crate::model::{Page, Site};
 use crate::quiz;
+use crate::selftest;
 
 /// How highlighted code tokens are classed (`hl-keyword`...).
 pub const HIGHLIGHT_CLASSES: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
@@ -48,6 +49,8 @@ pub struct Rendered {
     pub has_quiz: bool,
     /// Whether the page links glossary words (and needs their script).
     pub has_terms: bool,
+    /// Whether the page has a self-diagnostic (and needs its script).
+    pub has_selftest: bool,
     /// Broken links and other problems, with their lines.
     pub problems: Vec<Diagnostic>,
 }
@@ -128,6 +131,11 @@ impl BodyRenderer<'_> {
             if let Some((lang, text, fence)) = &mut code {
                 match event {
                     Event::Text(more) => text.push_str(&more),
+                    Event::End(TagEnd::CodeBlock) if lang == selftest::FENCE => {
+                        let html = self.selftest_html(text, *fence + 1);
+                        result.push(Event::Html(html.into()));
+                        code = None;
+                    }
                     Event::End(TagEnd::CodeBlock) if lang == quiz::FENCE => {
                         quizzes += 1;
                         let html = self.quiz_html(text, *fence + 1, quizzes);
@@ -346,6 +354,77 @@ impl BodyRenderer<'_> {
                 String::new()
             }
         }
+    }
+
+    /// The HTML of a self-diagnostic whose YAML starts at line `first_line`, with the
+    /// courses and learning paths it may recommend, or nothing and an error.
+    fn selftest_html(&mut self, source: &str, first_line: usize) -> String {
+        let statements = match selftest::parse(source, &self.page.file(), first_line) {
+            Ok(statements) => statements,
+            Err(problem) => {
+                self.out.problems.push(problem);
+                return String::new();
+            }
+        };
+        self.out.has_selftest = true;
+        let (site, page) = (self.site, self.page);
+        let link = |id: crate::model::PageId| {
+            let target = &site.pages[id];
+            serde_json::json!({ "t": target.front.title, "u": crate::model::relative_url(&page.path, &target.path) })
+        };
+        let mut recommendations = serde_json::Map::new();
+        for statement in &statements {
+            let courses = site.courses_teaching(&page.lang, &statement.competence);
+            let mut paths: Vec<crate::model::PageId> = courses
+                .iter()
+                .flat_map(|&c| site.paths_through(c))
+                .collect();
+            paths.sort_unstable();
+            paths.dedup();
+            recommendations.insert(
+                statement.competence.clone(),
+                serde_json::json!({
+                    "courses": courses.iter().map(|&c| link(c)).collect::<Vec<_>>(),
+                    "paths": paths.into_iter().map(link).collect::<Vec<_>>(),
+                }),
+            );
+        }
+        let text = |key: &str| site.strings.get(&page.lang, &format!("selftest.{key}"));
+        let framework = crate::digcomp::framework();
+        let areas: serde_json::Map<String, serde_json::Value> = framework
+            .areas
+            .iter()
+            .map(|a| {
+                (
+                    a.id.clone(),
+                    crate::digcomp::text(&a.title, &page.lang).into(),
+                )
+            })
+            .collect();
+        let levels: Vec<String> = crate::digcomp::LEVELS
+            .map(|l| crate::render::context::level_label(l, &page.lang))
+            .collect();
+        let labels = selftest::Labels {
+            answers: [text("yes"), text("help"), text("no")],
+            script: serde_json::json!({
+                "question": text("question"),
+                "previous": text("previous"),
+                "result": text("result"),
+                "not_yet": text("not_yet"),
+                "courses": text("courses"),
+                "paths": text("paths"),
+                "nothing": text("nothing"),
+                "print": text("print"),
+                "restart": text("restart"),
+                "areas": areas,
+                "levels": levels,
+            }),
+        };
+        selftest::html(
+            &statements,
+            &labels,
+            &serde_json::Value::Object(recommendations),
+        )
     }
 
     fn callout_start(&self, kind: BlockQuoteKind) -> String {

@@ -571,3 +571,45 @@ fn learning_paths_list_their_courses_in_order_and_courses_lead_along_them() {
         stderr(&broken)
     );
 }
+
+#[test]
+fn a_self_diagnostic_is_a_questionnaire_with_its_recommendations_and_bad_ones_are_errors() {
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("minimal"), site.path());
+    let page = site.path().join("content/bases/test.fr.md");
+    let statements = "- statement: \"Je clique avec la souris.\"\n  competence: \"5.1\"\n  level: 1\n- statement: \"Je cherche sur internet.\"\n  competence: \"1.1\"\n  level: 2\n";
+    std::fs::write(
+        &page,
+        format!("---\ntitle: \"Test\"\nfiche: false\n---\n\n```autodiagnostic\n{statements}```\n"),
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let run = build(site.path(), out.path(), &[]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let html = read(out.path(), "fr/bases/test/index.html");
+    assert!(html.contains(r#"<script src="../../../selftest.js" defer></script>"#));
+    assert!(html.contains("<legend>Je clique avec la souris.</legend>"));
+    assert_eq!(html.matches(r#"type="radio" name="s1""#).count(), 3);
+    // The courses of 5.1 are recommended, with addresses relative to the page.
+    assert!(
+        html.contains("&quot;u&quot;:&quot;../../../fr/bases/souris/&quot;"),
+        "{html}"
+    );
+
+    std::fs::write(
+        &page,
+        format!(
+            "---\ntitle: \"Test\"\n---\n\n```autodiagnostic\n{}```\n",
+            statements.replace("\"1.1\"", "\"6.1\"")
+        ),
+    )
+    .unwrap();
+    let broken = build(site.path(), out.path(), &[]);
+    assert_eq!(broken.status.code(), Some(1));
+    assert!(
+        stderr(&broken).contains("content/bases/test.fr.md:9")
+            && stderr(&broken).contains("unknown DigComp competence `6.1`"),
+        "{}",
+        stderr(&broken)
+    );
+}

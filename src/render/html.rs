@@ -224,6 +224,7 @@ impl<'a> HtmlRenderer<'a> {
             in_paths => self.in_paths(page),
             has_quiz => body.has_quiz,
             has_terms => body.has_terms,
+            has_selftest => body.has_selftest,
         };
         (template, value, body.problems, body.has_code)
     }

@@ -236,6 +236,7 @@ export const PAGE_KINDS = [
   { kind: 'section', path: '/fr/securite/' },
   { kind: 'course', path: '/fr/securite/mots-de-passe-solides/' },
   { kind: 'learning path', path: '/fr/parcours/socle-commun/' },
+  { kind: 'self-diagnostic', path: '/fr/parcours/autodiagnostic/' },
   { kind: 'glossary', path: '/fr/glossary/' },
   { kind: 'DigComp overview', path: '/fr/digcomp/' },
   { kind: 'DigComp area', path: '/fr/digcomp/4/' },

@@ -1,0 +1,173 @@
+//! The self-diagnostic of digital autonomy: a fenced block ` ```autodiagnostic ` of YAML
+//! statements, each mapped to a DigComp competence and level ("I can look for the opening
+//! hours of the town hall on the internet": 1.1, level 2). The reader answers one statement
+//! at a time (yes, with help, not yet); the result shows a level per DigComp area and
+//! recommends the courses and learning paths that teach what is not yet mastered. It all
+//! runs in the browser; nothing is sent. Without JavaScript it is a printable questionnaire.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostic::Diagnostic;
+use crate::digcomp;
+use crate::markdown::escape;
+use crate::yaml::{self, Spanned};
+
+/// The info string that makes a fenced block a self-diagnostic.
+pub const FENCE: &str = "autodiagnostic";
+
+/// One statement the reader says whether they can do.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Statement {
+    /// "I can ...".
+    pub text: String,
+    /// The DigComp competence it shows.
+    pub competence: String,
+    /// The proficiency level it shows, 1 to 8.
+    pub level: u8,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStatement {
+    statement: Spanned<String>,
+    competence: String,
+    level: u8,
+}
+
+/// Reads the YAML of a self-diagnostic block whose first line is `first_line` of `file`.
+pub fn parse(source: &str, file: &Path, first_line: usize) -> Result<Vec<Statement>, Diagnostic> {
+    let raw: Vec<RawStatement> = yaml::parse(source, file, first_line).map_err(|d| {
+        d.with_hint("a self-diagnostic is a list of `- statement: \"...\"` with `competence: \"1.1\"` and `level: 2`")
+    })?;
+    if raw.is_empty() {
+        return Err(
+            Diagnostic::error(file, "this self-diagnostic has no statement")
+                .at_line(first_line)
+                .with_hint(
+                    "add `- statement: \"Je sais ...\"` with its `competence:` and `level:`",
+                ),
+        );
+    }
+    let framework = digcomp::framework();
+    raw.into_iter()
+        .map(|r| {
+            let line = yaml::line_of(&r.statement, first_line).unwrap_or(first_line);
+            let problem = |message: String, hint: String| {
+                Diagnostic::error(file, message)
+                    .at_line(line)
+                    .with_hint(hint)
+            };
+            if framework.competence(&r.competence).is_none() {
+                return Err(problem(
+                    format!("unknown DigComp competence `{}`", r.competence),
+                    framework.suggest(&r.competence),
+                ));
+            }
+            if !digcomp::LEVELS.contains(&r.level) {
+                return Err(problem(
+                    format!("level {} does not exist", r.level),
+                    "DigComp 2.2 levels go from 1 to 8".into(),
+                ));
+            }
+            Ok(Statement {
+                text: r.statement.value.trim().to_string(),
+                competence: r.competence,
+                level: r.level,
+            })
+        })
+        .collect()
+}
+
+/// The interface strings of a self-diagnostic, in the page's language.
+pub struct Labels {
+    /// The three answers: can do alone, with help, not yet.
+    pub answers: [String; 3],
+    /// "Question {n} of {count}", "Start again", "Print my result" and the result's texts,
+    /// passed to the script as they are.
+    pub script: serde_json::Value,
+}
+
+/// The HTML of a self-diagnostic: a questionnaire of radio buttons that works on paper and
+/// without JavaScript; `recommendations` (JSON) is what the script proposes for each
+/// competence.
+pub fn html(
+    statements: &[Statement],
+    labels: &Labels,
+    recommendations: &serde_json::Value,
+) -> String {
+    let framework = digcomp::framework();
+    let data = serde_json::json!({
+        "statements": statements.iter().map(|s| serde_json::json!({
+            "competence": s.competence,
+            "area": framework.competence(&s.competence).map(|c| c.area.clone()),
+            "level": s.level,
+        })).collect::<Vec<_>>(),
+        "labels": labels.script,
+        "recommendations": recommendations,
+    });
+    let mut html = format!(
+        "<form class=\"selftest\" data-selftest=\"{}\">\n<ol class=\"selftest-statements\">\n",
+        escape(&data.to_string())
+    );
+    for (n, statement) in statements.iter().enumerate() {
+        html.push_str(&format!(
+            "<li><fieldset class=\"selftest-statement\"><legend>{}</legend>\n",
+            escape(&statement.text)
+        ));
+        for (value, answer) in labels.answers.iter().enumerate() {
+            html.push_str(&format!(
+                "<label><input type=\"radio\" name=\"s{n}\" value=\"{value}\"> {}</label>\n",
+                escape(answer)
+            ));
+        }
+        html.push_str("</fieldset></li>\n");
+    }
+    html.push_str("</ol>\n</form>\n");
+    html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_statements_and_checks_competences_and_levels() {
+        let source = "- statement: \"Je sais chercher.\"\n  competence: \"1.1\"\n  level: 2\n";
+        let statements = parse(source, Path::new("a.md"), 4).unwrap();
+        assert_eq!(statements[0].competence, "1.1");
+        let error = parse(
+            "- statement: \"X\"\n  competence: \"1.9\"\n  level: 2\n",
+            Path::new("a.md"),
+            4,
+        )
+        .unwrap_err();
+        assert_eq!(error.line, Some(4));
+        assert!(error.message.contains("unknown DigComp competence `1.9`"));
+        let error = parse(
+            "- statement: \"X\"\n  competence: \"1.1\"\n  level: 9\n",
+            Path::new("a.md"),
+            4,
+        )
+        .unwrap_err();
+        assert!(error.message.contains("level 9"));
+    }
+
+    #[test]
+    fn the_questionnaire_works_without_javascript_and_escapes_text() {
+        let statements = vec![Statement {
+            text: "Je sais <b>".into(),
+            competence: "1.1".into(),
+            level: 2,
+        }];
+        let labels = Labels {
+            answers: ["Oui".into(), "Aide".into(), "Non".into()],
+            script: serde_json::json!({}),
+        };
+        let html = html(&statements, &labels, &serde_json::json!({}));
+        assert!(html.contains("<legend>Je sais &lt;b&gt;</legend>"));
+        assert_eq!(html.matches("type=\"radio\" name=\"s0\"").count(), 3);
+        assert!(html.contains("&quot;area&quot;:&quot;1&quot;"));
+    }
+}
