@@ -367,64 +367,9 @@ impl BodyRenderer<'_> {
             }
         };
         self.out.has_selftest = true;
-        let (site, page) = (self.site, self.page);
-        let link = |id: crate::model::PageId| {
-            let target = &site.pages[id];
-            serde_json::json!({ "t": target.front.title, "u": crate::model::relative_url(&page.path, &target.path) })
-        };
-        let mut recommendations = serde_json::Map::new();
-        for statement in &statements {
-            let courses = site.courses_teaching(&page.lang, &statement.competence);
-            let mut paths: Vec<crate::model::PageId> = courses
-                .iter()
-                .flat_map(|&c| site.paths_through(c))
-                .collect();
-            paths.sort_unstable();
-            paths.dedup();
-            recommendations.insert(
-                statement.competence.clone(),
-                serde_json::json!({
-                    "courses": courses.iter().map(|&c| link(c)).collect::<Vec<_>>(),
-                    "paths": paths.into_iter().map(link).collect::<Vec<_>>(),
-                }),
-            );
-        }
-        let text = |key: &str| site.strings.get(&page.lang, &format!("selftest.{key}"));
-        let framework = crate::digcomp::framework();
-        let areas: serde_json::Map<String, serde_json::Value> = framework
-            .areas
-            .iter()
-            .map(|a| {
-                (
-                    a.id.clone(),
-                    crate::digcomp::text(&a.title, &page.lang).into(),
-                )
-            })
-            .collect();
-        let levels: Vec<String> = crate::digcomp::LEVELS
-            .map(|l| crate::render::context::level_label(l, &page.lang))
-            .collect();
-        let labels = selftest::Labels {
-            answers: [text("yes"), text("help"), text("no")],
-            script: serde_json::json!({
-                "question": text("question"),
-                "previous": text("previous"),
-                "result": text("result"),
-                "not_yet": text("not_yet"),
-                "courses": text("courses"),
-                "paths": text("paths"),
-                "nothing": text("nothing"),
-                "print": text("print"),
-                "restart": text("restart"),
-                "areas": areas,
-                "levels": levels,
-            }),
-        };
-        selftest::html(
-            &statements,
-            &labels,
-            &serde_json::Value::Object(recommendations),
-        )
+        let labels = selftest::labels(self.site, &self.page.lang);
+        let recommendations = selftest::recommendations(self.site, self.page, &statements);
+        selftest::html(&statements, &labels, &recommendations)
     }
 
     fn callout_start(&self, kind: BlockQuoteKind) -> String {

@@ -9,9 +9,13 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use serde_json::json;
+
 use crate::diagnostic::Diagnostic;
 use crate::digcomp;
 use crate::markdown::escape;
+use crate::model::{Page, PageId, Site, relative_url};
+use crate::render::context::level_label;
 use crate::yaml::{self, Spanned};
 
 /// The info string that makes a fenced block a self-diagnostic.
@@ -89,6 +93,61 @@ pub struct Labels {
     pub script: serde_json::Value,
 }
 
+/// The labels of a self-diagnostic in `lang`: answers, messages, area titles, level names.
+pub fn labels(site: &Site, lang: &str) -> Labels {
+    let text = |key: &str| site.strings.get(lang, &format!("selftest.{key}"));
+    let areas: serde_json::Map<String, serde_json::Value> = digcomp::framework()
+        .areas
+        .iter()
+        .map(|a| (a.id.clone(), digcomp::text(&a.title, lang).into()))
+        .collect();
+    let levels: Vec<String> = digcomp::LEVELS.map(|l| level_label(l, lang)).collect();
+    Labels {
+        answers: [text("yes"), text("help"), text("no")],
+        script: json!({
+            "question": text("question"),
+            "previous": text("previous"),
+            "result": text("result"),
+            "not_yet": text("not_yet"),
+            "courses": text("courses"),
+            "paths": text("paths"),
+            "nothing": text("nothing"),
+            "print": text("print"),
+            "restart": text("restart"),
+            "areas": areas,
+            "levels": levels,
+        }),
+    }
+}
+
+/// What the result may recommend for each competence of the statements: the courses of the
+/// page's language that teach it, and the learning paths holding them, as titles and
+/// addresses relative to the page.
+pub fn recommendations(site: &Site, page: &Page, statements: &[Statement]) -> serde_json::Value {
+    let link = |id: PageId| {
+        let target = &site.pages[id];
+        json!({ "t": target.front.title, "u": relative_url(&page.path, &target.path) })
+    };
+    let mut found = serde_json::Map::new();
+    for statement in statements {
+        let courses = site.courses_teaching(&page.lang, &statement.competence);
+        let mut paths: Vec<PageId> = courses
+            .iter()
+            .flat_map(|&c| site.paths_through(c))
+            .collect();
+        paths.sort_unstable();
+        paths.dedup();
+        found.insert(
+            statement.competence.clone(),
+            json!({
+                "courses": courses.iter().map(|&c| link(c)).collect::<Vec<_>>(),
+                "paths": paths.into_iter().map(link).collect::<Vec<_>>(),
+            }),
+        );
+    }
+    serde_json::Value::Object(found)
+}
+
 /// The HTML of a self-diagnostic: a questionnaire of radio buttons that works on paper and
 /// without JavaScript; `recommendations` (JSON) is what the script proposes for each
 /// competence.
@@ -98,8 +157,8 @@ pub fn html(
     recommendations: &serde_json::Value,
 ) -> String {
     let framework = digcomp::framework();
-    let data = serde_json::json!({
-        "statements": statements.iter().map(|s| serde_json::json!({
+    let data = json!({
+        "statements": statements.iter().map(|s| json!({
             "competence": s.competence,
             "area": framework.competence(&s.competence).map(|c| c.area.clone()),
             "level": s.level,
@@ -163,9 +222,9 @@ mod tests {
         }];
         let labels = Labels {
             answers: ["Oui".into(), "Aide".into(), "Non".into()],
-            script: serde_json::json!({}),
+            script: json!({}),
         };
-        let html = html(&statements, &labels, &serde_json::json!({}));
+        let html = html(&statements, &labels, &json!({}));
         assert!(html.contains("<legend>Je sais &lt;b&gt;</legend>"));
         assert_eq!(html.matches("type=\"radio\" name=\"s0\"").count(), 3);
         assert!(html.contains("&quot;area&quot;:&quot;1&quot;"));
