@@ -334,19 +334,7 @@ impl BodyRenderer<'_> {
         match quiz::parse(source, &self.page.file(), first_line) {
             Ok(questions) => {
                 self.out.has_quiz = true;
-                let label = |key: &str| {
-                    self.site
-                        .strings
-                        .get(&self.page.lang, &format!("quiz.{key}"))
-                };
-                let labels = quiz::Labels {
-                    several: label("several"),
-                    show: label("show"),
-                    answer: label("answer"),
-                    check: label("check"),
-                    right: label("right"),
-                    wrong: label("wrong"),
-                };
+                let labels = quiz::Labels::of(self.site, &self.page.lang);
                 quiz::html(&questions, number, &labels)
             }
             Err(problem) => {

@@ -154,6 +154,21 @@ pub struct Labels {
     pub wrong: String,
 }
 
+impl Labels {
+    /// The labels in `lang`, from the site's interface strings (`quiz.*`).
+    pub fn of(site: &crate::model::Site, lang: &str) -> Labels {
+        let label = |key: &str| site.strings.get(lang, &format!("quiz.{key}"));
+        Labels {
+            several: label("several"),
+            show: label("show"),
+            answer: label("answer"),
+            check: label("check"),
+            right: label("right"),
+            wrong: label("wrong"),
+        }
+    }
+}
+
 /// The HTML of quiz number `number` of a page: a fieldset per question, radio buttons (or
 /// checkboxes when several choices are right), and the answer in a `<details>` that works
 /// without JavaScript; `quiz.js` adds a button that checks the reader's choice.
