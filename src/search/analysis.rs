@@ -9,7 +9,8 @@ use tantivy::tokenizer::{
     SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer, TokenStream,
 };
 
-use crate::markdown::options;
+use crate::markdown::{code_language, options};
+use crate::{quiz, selftest};
 
 /// Words longer than this are not indexed (they are URLs or noise, not words).
 const LONGEST_WORD: usize = 40;
@@ -158,8 +159,29 @@ pub fn plain_text(markdown: &str) -> PlainText {
         ..PlainText::default()
     };
     let mut heading: Option<String> = None;
+    // A quiz or a self-diagnostic: its YAML, read for its words only.
+    let mut block: Option<(String, String)> = None;
     for event in Parser::new_ext(markdown, options()) {
+        if let Some((lang, source)) = &mut block {
+            match event {
+                Event::Text(t) => source.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => {
+                    plain.text.push_str(&readable_block(lang, source));
+                    plain.text.push(' ');
+                    block = None;
+                }
+                _ => {}
+            }
+            continue;
+        }
         match event {
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let lang = code_language(kind);
+                if [quiz::FENCE, selftest::FENCE].contains(&lang.as_str()) {
+                    block = Some((lang, String::new()));
+                }
+                plain.text.push(' ');
+            }
             Event::Start(Tag::Heading { .. }) => heading = Some(String::new()),
             Event::End(TagEnd::Heading(_)) => {
                 plain.headings.extend(heading.take());
@@ -179,6 +201,29 @@ pub fn plain_text(markdown: &str) -> PlainText {
     }
     plain.text = plain.text.split_whitespace().collect::<Vec<_>>().join(" ");
     plain
+}
+
+/// What a reader reads of a quiz (questions, choices, explanations) or a self-diagnostic
+/// (statements), without their YAML keys; nothing when it is malformed (`check` says why).
+fn readable_block(lang: &str, source: &str) -> String {
+    let file = std::path::Path::new("");
+    let texts: Vec<String> = if lang == quiz::FENCE {
+        quiz::parse(source, file, 1)
+            .unwrap_or_default()
+            .into_iter()
+            .flat_map(|q| {
+                let choices = q.choices.into_iter().map(|c| c.text);
+                std::iter::once(q.text).chain(choices).chain(q.explanation)
+            })
+            .collect()
+    } else {
+        selftest::parse(source, file, 1)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|s| s.text)
+            .collect()
+    };
+    texts.join(" ")
 }
 
 /// Whether a tag is a block, which words do not run across.
@@ -232,6 +277,17 @@ mod tests {
                 ("passe", Some("pass")),
                 ("impots", Some("impot"))
             ]
+        );
+    }
+
+    #[test]
+    fn quizzes_and_self_diagnostics_give_their_words_not_their_yaml() {
+        let plain = plain_text(
+            "Avant.\n\n```quiz\n- question: \"Le plus solide ?\"\n  choices:\n    - \"123\"\n    - text: \"girafe\"\n      correct: true\n  explanation: \"Long.\"\n```\n\n```autodiagnostic\n- statement: \"Je cherche.\"\n  competence: \"1.1\"\n  level: 2\n```\n\n```rust\nlet x = 1;\n```\n",
+        );
+        assert_eq!(
+            plain.text,
+            "Avant. Le plus solide ? 123 girafe Long. Je cherche. let x = 1;"
         );
     }
 
