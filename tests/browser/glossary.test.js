@@ -4,26 +4,15 @@
 //
 //   cd tests/browser && npm install && PARCOURS_SITE=/path/to/public npm test
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { siteFromEnv, startServer, launchBrowser } from './helpers.js';
+import { servedSite } from './helpers.js';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer(siteFromEnv());
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = servedSite();
 
 test('a glossary word shows its definition on focus and leads to the glossary', { timeout: 60_000 }, async () => {
-  const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
-  await page.goto(`${server.url}/fr/securite/mots-de-passe-solides/`);
+  const page = await served.browser.newPage({ viewport: { width: 320, height: 800 } });
+  await page.goto(`${served.server.url}/fr/securite/mots-de-passe-solides/`);
   const link = page.locator('.term a').first();
   const tip = page.locator('.term-tip').first();
   assert.equal(await tip.isVisible(), false);

@@ -10,6 +10,7 @@ import fsp from 'node:fs/promises';
 import zlib from 'node:zlib';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const require = createRequire(import.meta.url);
@@ -263,4 +264,27 @@ export function pageWeight(site, urlPath) {
     .map((file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length)
     .reduce((a, b) => a + b, 0);
   return { bytes, assets: assets.length };
+}
+
+/**
+ * The built site of PARCOURS_SITE, served on the loopback address, and a headless
+ * Chromium, for the tests of the file (or the `describe`) that calls this: started before
+ * them, then `ready(served)` if given, stopped after. Returns { site, server, browser },
+ * filled in once started. (Node 20 does not wait for one top-level `before` hook before
+ * the next, hence `ready` rather than a hook of the caller's own.) Without a built site the
+ * start fails, and so do the tests: they never pass on nothing.
+ */
+export function servedSite(ready) {
+  const served = {};
+  before(async () => {
+    served.site = siteFromEnv();
+    served.server = await startServer(served.site);
+    served.browser = await launchBrowser();
+    await ready?.(served);
+  });
+  after(async () => {
+    await served.browser?.close().catch(() => {});
+    await served.server?.close();
+  });
+  return served;
 }

@@ -4,44 +4,25 @@
 //
 //   cd tests/browser && npm install && PARCOURS_SITE=/path/to/public npm test
 
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { siteFromEnv, startServer, launchBrowser } from './helpers.js';
+import { servedSite } from './helpers.js';
 
 const TIMEOUT = 60_000;
 const COURSE = '/fr/securite/mots-de-passe-solides/';
 const WORKSHEET = `${COURSE}mots-de-passe-solides.pdf`;
 
-let site;
-let siteError;
-try {
-  site = siteFromEnv();
-} catch (err) {
-  siteError = err;
-}
-
 describe('offline reading', { timeout: TIMEOUT * 4 }, () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    if (siteError) throw siteError;
+  const served = servedSite(({ site }) => {
     assert.ok(fs.existsSync(path.join(site, 'sw.js')), 'the sample site has `offline: true`, so sw.js exists');
-    server = await startServer(site);
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   test('pages and worksheets opened once stay readable without a connection', { timeout: TIMEOUT }, async () => {
-    const context = await browser.newContext();
+    const context = await served.browser.newContext();
     const page = await context.newPage();
-    await page.goto(server.url + COURSE);
+    await page.goto(served.server.url + COURSE);
     await page.evaluate(() => navigator.serviceWorker.ready);
     // The first visit installs the worker; from the next one, it answers.
     await page.reload();
@@ -50,7 +31,7 @@ describe('offline reading', { timeout: TIMEOUT * 4 }, () => {
     assert.equal(pdf, 200);
 
     await context.setOffline(true);
-    await page.goto(server.url + COURSE);
+    await page.goto(served.server.url + COURSE);
     assert.equal(await page.textContent('h1'), 'Des mots de passe solides');
     const offlinePdf = await page.evaluate(async (url) => {
       const response = await fetch(url);
@@ -61,11 +42,11 @@ describe('offline reading', { timeout: TIMEOUT * 4 }, () => {
     assert.ok(offlinePdf[2] > 1000);
 
     // A page never opened: the worker's own page, in the language of the address.
-    await page.goto(server.url + '/nl/communiquer/');
+    await page.goto(served.server.url + '/nl/communiquer/');
     assert.equal(await page.getAttribute('html', 'lang'), 'nl');
     assert.equal(await page.textContent('h1'), 'Geen verbinding');
     // The home pages were kept at installation.
-    await page.goto(server.url + '/en/');
+    await page.goto(served.server.url + '/en/');
     assert.notEqual(await page.textContent('h1'), 'No connection');
     await context.close();
   });

@@ -4,34 +4,23 @@
 //
 //   cd tests/browser && npm install && PARCOURS_SITE=/path/to/public npm test
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { siteFromEnv, startServer, launchBrowser } from './helpers.js';
+import { servedSite } from './helpers.js';
 
 const COURSE = '/fr/securite/mots-de-passe-solides/';
 const PATH = '/fr/parcours/socle-commun/';
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer(siteFromEnv());
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = servedSite();
 
 test('finished courses show on the path page, and stay after a reload', { timeout: 60_000 }, async () => {
-  const context = await browser.newContext();
+  const context = await served.browser.newContext();
   const page = await context.newPage();
   const posts = [];
   page.on('request', (request) => request.method() !== 'GET' && posts.push(request.url()));
-  await page.goto(server.url + PATH);
+  await page.goto(served.server.url + PATH);
   assert.match(await page.textContent('.path-progress'), /Cours terminés : 0 sur 5/);
 
-  await page.goto(server.url + COURSE);
+  await page.goto(served.server.url + COURSE);
   const nav = page.locator('.path-nav', { hasText: 'Socle commun' });
   assert.match(await nav.textContent(), /étape 3 sur 5/);
   const button = nav.getByRole('button', { name: "J'ai terminé ce cours" });
@@ -41,7 +30,7 @@ test('finished courses show on the path page, and stay after a reload', { timeou
   await nav.locator('a[rel=next]').click();
   await page.waitForURL(/reperer-l-hameconnage/);
 
-  await page.goto(server.url + PATH);
+  await page.goto(served.server.url + PATH);
   await page.reload();
   assert.match(await page.textContent('.path-progress'), /Cours terminés : 1 sur 5/);
   const done = page.locator('.path-steps > li.is-done');

@@ -4,39 +4,19 @@
 //
 //   cd tests/browser && npm install && PARCOURS_SITE=/path/to/public npm test
 
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { siteFromEnv, startServer, launchBrowser } from './helpers.js';
+import { servedSite } from './helpers.js';
 
 const TIMEOUT = 60_000;
 const COURSE = '/fr/securite/mots-de-passe-solides/';
 
-let site;
-let siteError;
-try {
-  site = siteFromEnv();
-} catch (err) {
-  siteError = err;
-}
-
 describe('quizzes', { timeout: TIMEOUT * 4 }, () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    if (siteError) throw siteError;
-    server = await startServer(site);
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const served = servedSite();
 
   test('checking an answer says whether it is right and opens the explanation', { timeout: TIMEOUT }, async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url + COURSE);
+    const page = await served.browser.newPage();
+    await page.goto(served.server.url + COURSE);
     const first = page.locator('.quiz-question').first();
     await first.getByLabel('123456789').check();
     await first.getByRole('button', { name: 'Vérifier ma réponse' }).click();
@@ -61,9 +41,9 @@ describe('quizzes', { timeout: TIMEOUT * 4 }, () => {
   });
 
   test('without JavaScript, the answer opens by itself', { timeout: TIMEOUT }, async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await served.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(server.url + COURSE);
+    await page.goto(served.server.url + COURSE);
     assert.equal(await page.locator('.quiz-check').count(), 0);
     const details = page.locator('.quiz-answer').first();
     await details.locator('summary').click();

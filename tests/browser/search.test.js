@@ -4,36 +4,17 @@
 //
 //   cd tests/browser && npm install && PARCOURS_SITE=/path/to/public npm test
 
-import { describe, test, before, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { siteFromEnv, startServer, launchBrowser } from './helpers.js';
+import { servedSite } from './helpers.js';
 
 const TIMEOUT = 60_000;
 const PASSWORDS = { fr: 'Des mots de passe solides', nl: 'Sterke wachtwoorden', en: 'Strong passwords' };
 
-let site;
-let siteError;
-try {
-  site = siteFromEnv();
-} catch (err) {
-  siteError = err;
-}
-
-describe('search', { skip: false, timeout: TIMEOUT * 10 }, () => {
-  let server;
-  let browser;
+describe('search', { timeout: TIMEOUT * 10 }, () => {
   let context;
-
-  before(async () => {
-    if (siteError) throw siteError;
-    server = await startServer(site);
-    browser = await launchBrowser();
+  const served = servedSite(async ({ browser }) => {
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   /** Opens `path`, failing on any script error. */
@@ -41,7 +22,7 @@ describe('search', { skip: false, timeout: TIMEOUT * 10 }, () => {
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(server.url + path, { waitUntil: 'load' });
+    await page.goto(served.server.url + path, { waitUntil: 'load' });
     page.errors = errors;
     return page;
   }

@@ -4,28 +4,17 @@
 //
 //   cd tests/browser && npm install && PARCOURS_SITE=/path/to/public npm test
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { siteFromEnv, startServer, launchBrowser } from './helpers.js';
+import { servedSite } from './helpers.js';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer(siteFromEnv());
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = servedSite();
 
 test('the self-diagnostic asks one statement at a time and recommends courses and paths', { timeout: 60_000 }, async () => {
-  const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
+  const page = await served.browser.newPage({ viewport: { width: 320, height: 800 } });
   const sent = [];
   page.on('request', (request) => request.method() !== 'GET' && sent.push(request.url()));
-  await page.goto(`${server.url}/en/parcours/autodiagnostic/`);
+  await page.goto(`${served.server.url}/en/parcours/autodiagnostic/`);
   const shown = page.locator('.selftest-statements > li:not([hidden])');
   assert.equal(await shown.count(), 1, 'one statement at a time');
   assert.equal(await page.textContent('.selftest-progress'), 'Question 1 of 15');
@@ -55,9 +44,9 @@ test('the self-diagnostic asks one statement at a time and recommends courses an
 });
 
 test('without JavaScript the self-diagnostic is a questionnaire to fill in', { timeout: 60_000 }, async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await served.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(`${server.url}/nl/parcours/autodiagnostic/`);
+  await page.goto(`${served.server.url}/nl/parcours/autodiagnostic/`);
   assert.equal(await page.locator('.selftest-statement').count(), 15);
   assert.equal(await page.locator('.selftest-statement input[type=radio]').count(), 45);
   await context.close();
