@@ -56,11 +56,11 @@ impl Glossary {
         let mut problems = Vec::new();
         for lang in config.languages.keys() {
             let file = Path::new(GLOSSARY_DIR).join(format!("{lang}.yaml"));
-            let text = match std::fs::read_to_string(root.join(&file)) {
-                Ok(text) => text,
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-                Err(e) => {
-                    problems.push(Diagnostic::error(&file, format!("cannot read: {e}")));
+            let text = match crate::load::read_optional(root, &file) {
+                Ok(Some(text)) => text,
+                Ok(None) => continue,
+                Err(problem) => {
+                    problems.push(problem);
                     continue;
                 }
             };

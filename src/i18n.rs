@@ -35,16 +35,14 @@ impl Strings {
         for lang in config.languages.keys() {
             let file = Path::new(I18N_DIR).join(format!("{lang}.yaml"));
             let mut strings = built_in(lang);
-            match std::fs::read_to_string(root.join(&file)) {
-                Ok(text) => match crate::yaml::parse::<Value>(&text, &file, 1) {
+            match crate::load::read_optional(root, &file) {
+                Ok(Some(text)) => match crate::yaml::parse::<Value>(&text, &file, 1) {
                     Ok(Value::Null) => {}
                     Ok(site) => merge(&mut strings, site),
                     Err(d) => problems.push(d),
                 },
-                Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
-                Err(error) => {
-                    problems.push(Diagnostic::error(&file, format!("cannot read: {error}")))
-                }
+                Ok(None) => {}
+                Err(problem) => problems.push(problem),
             }
             own.insert(lang.clone(), strings);
         }

@@ -71,6 +71,16 @@ pub struct Content {
     pub glossary: crate::glossary::Glossary,
 }
 
+/// The text of an optional site file (`file` from the site's `root`, such as
+/// `i18n/fr.yaml`): `None` when it does not exist, an error naming it when it cannot be read.
+pub fn read_optional(root: &Path, file: &Path) -> Result<Option<String>, Diagnostic> {
+    match std::fs::read_to_string(root.join(file)) {
+        Ok(text) => Ok(Some(text)),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(error) => Err(Diagnostic::error(file, format!("cannot read: {error}"))),
+    }
+}
+
 /// Joins two `/`-separated path parts, either of which may be empty.
 pub fn join(a: &str, b: &str) -> String {
     match (a.is_empty(), b.is_empty()) {
