@@ -78,14 +78,16 @@ enum RawChoice {
 
 /// Reads the YAML of a quiz block whose first line is line `first_line` of `file`.
 pub fn parse(source: &str, file: &Path, first_line: usize) -> Result<Vec<Question>, Diagnostic> {
-    let raw: Vec<RawQuestion> = yaml::parse(source, file, first_line).map_err(|d| {
-        d.with_hint("a quiz is a list of questions, each with `question:`, `choices:` (mark the right ones `correct: true`) and an optional `explanation:`")
-    })?;
-    if raw.is_empty() {
-        return Err(Diagnostic::error(file, "this quiz has no question")
-            .at_line(first_line)
-            .with_hint("add `- question: \"...\"` with its `choices:`"));
-    }
+    let raw: Vec<RawQuestion> = yaml::parse_list(
+        source,
+        file,
+        first_line,
+        "a quiz is a list of questions, each with `question:`, `choices:` (mark the right ones `correct: true`) and an optional `explanation:`",
+        (
+            "this quiz has no question",
+            "add `- question: \"...\"` with its `choices:`",
+        ),
+    )?;
     raw.into_iter()
         .map(|q| question(q, file, first_line))
         .collect()

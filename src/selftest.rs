@@ -42,18 +42,16 @@ struct RawStatement {
 
 /// Reads the YAML of a self-diagnostic block whose first line is `first_line` of `file`.
 pub fn parse(source: &str, file: &Path, first_line: usize) -> Result<Vec<Statement>, Diagnostic> {
-    let raw: Vec<RawStatement> = yaml::parse(source, file, first_line).map_err(|d| {
-        d.with_hint("a self-diagnostic is a list of `- statement: \"...\"` with `competence: \"1.1\"` and `level: 2`")
-    })?;
-    if raw.is_empty() {
-        return Err(
-            Diagnostic::error(file, "this self-diagnostic has no statement")
-                .at_line(first_line)
-                .with_hint(
-                    "add `- statement: \"Je sais ...\"` with its `competence:` and `level:`",
-                ),
-        );
-    }
+    let raw: Vec<RawStatement> = yaml::parse_list(
+        source,
+        file,
+        first_line,
+        "a self-diagnostic is a list of `- statement: \"...\"` with `competence: \"1.1\"` and `level: 2`",
+        (
+            "this self-diagnostic has no statement",
+            "add `- statement: \"Je sais ...\"` with its `competence:` and `level:`",
+        ),
+    )?;
     let framework = digcomp::framework();
     raw.into_iter()
         .map(|r| {

@@ -31,6 +31,25 @@ pub fn parse<T: DeserializeOwned>(
     })
 }
 
+/// Parses the YAML list of a fenced block (a quiz, a self-diagnostic) that starts at line
+/// `first_line` of `file`. `format` is the hint for malformed YAML; an empty list is an error
+/// with the message and hint of `empty`.
+pub fn parse_list<T: DeserializeOwned>(
+    text: &str,
+    file: &Path,
+    first_line: usize,
+    format: &str,
+    empty: (&str, &str),
+) -> Result<Vec<T>, Diagnostic> {
+    let list: Vec<T> = parse(text, file, first_line).map_err(|d| d.with_hint(format))?;
+    if list.is_empty() {
+        return Err(Diagnostic::error(file, empty.0)
+            .at_line(first_line)
+            .with_hint(empty.1));
+    }
+    Ok(list)
+}
+
 /// The line, in the file, of a value read with [`Spanned`], where `first_line` is the line
 /// of the file on which the YAML text began.
 pub fn line_of<T>(value: &Spanned<T>, first_line: usize) -> Option<usize> {
