@@ -489,18 +489,18 @@ impl Site {
 
     /// The learning paths whose steps include a course, in page order.
     pub fn paths_through(&self, course: PageId) -> Vec<PageId> {
-        self.paths
-            .iter()
-            .filter(|(_, path)| path.steps.contains(&course))
-            .map(|(id, _)| *id)
-            .collect()
+        self.paths_where(|path| path.steps.contains(&course))
     }
 
     /// The learning paths that follow a path (they name it as a prerequisite).
     pub fn paths_after(&self, path: PageId) -> Vec<PageId> {
+        self.paths_where(|p| p.prerequisites.contains(&path))
+    }
+
+    fn paths_where(&self, keep: impl Fn(&LearningPath) -> bool) -> Vec<PageId> {
         self.paths
             .iter()
-            .filter(|(_, p)| p.prerequisites.contains(&path))
+            .filter(|(_, path)| keep(path))
             .map(|(id, _)| *id)
             .collect()
     }
