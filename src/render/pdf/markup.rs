@@ -440,9 +440,7 @@ impl Converter<'_> {
 
     /// The asset an image shows, or a problem when there is none.
     fn image_path(&mut self, url: &str, line: usize) -> Option<String> {
-        let decoded = percent_encoding::percent_decode_str(url).decode_utf8_lossy();
-        let found = resolve_relative(&self.page.dir, &decoded).filter(|p| self.site.is_asset(p));
-        match found {
+        match links::asset_of(self.site, self.page, url) {
             Some(path) => {
                 self.out.images.push(path.clone());
                 Some(path)
