@@ -7,7 +7,7 @@ use std::path::Path;
 
 use parcours::commands::{SiteOptions, load_site};
 use parcours::model::Site;
-use parcours::render::pdf::Worksheets;
+use parcours::render::pdf::{Worksheets, markup};
 use proptest::prelude::*;
 
 use common::{build, fixture, parcours, stderr};
@@ -81,6 +81,40 @@ fn every_commonmark_and_gfm_example_compiles() {
         failures.len(),
         failures.join("\n=====\n")
     );
+}
+
+#[test]
+fn images_alone_are_figures_and_the_others_stay_in_their_line() {
+    let (_dir, mut site) = one_page_site();
+    let id = site.pages.iter().position(|p| p.key == "s/page").unwrap();
+    let markup = |site: &mut Site, markdown: &str| {
+        site.pages[id].body = markdown.to_string();
+        markup::convert(site, &site.pages[id]).text
+    };
+    let figure = "#figure(image(\"/content/s/image.svg\"";
+    let inline = "#box(image(\"/content/s/image.svg\"";
+    for alone in ["![Souris](image.svg)\n", "- ![Souris](image.svg)\n- b\n"] {
+        let text = markup(&mut site, alone);
+        assert!(text.contains(figure) && !text.contains("#par["), "{text}");
+    }
+    for inline_image in [
+        "Cliquez sur ![la souris](image.svg) ici.\n",
+        "# ![Souris](image.svg) Titre\n",
+        "**![Souris](image.svg)**\n",
+        "[![Souris](image.svg)](https://example.org)\n",
+    ] {
+        let text = markup(&mut site, inline_image);
+        assert!(text.contains(inline) && !text.contains(figure), "{text}");
+    }
+}
+
+#[test]
+fn a_heading_of_images_with_a_footnote_in_a_list_compiles() {
+    let (_dir, mut site) = one_page_site();
+    let worksheets = Worksheets::new(&site).unwrap();
+    let markdown =
+        "- # ![Une image](image.svg)**![Une image](image.svg)# [^1]\n\n[^1]: Une note.\n";
+    compiles(&mut site, &worksheets, markdown).unwrap();
 }
 
 #[test]

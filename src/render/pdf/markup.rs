@@ -3,7 +3,8 @@
 //! structure becomes calls to Typst functions and to the helpers of the theme's fiche.typ
 //! (`task`, `callout`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 use pulldown_cmark::{Alignment, Event, Parser, Tag, TagEnd};
 
@@ -45,7 +46,7 @@ pub fn string(text: &str) -> String {
 
 /// Converts the body of `page` to Typst markup.
 pub fn convert(site: &Site, page: &Page) -> Markup {
-    let events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(&page.body, options())
+    let events: Vec<(Event, Range<usize>)> = Parser::new_ext(&page.body, options())
         .into_offset_iter()
         .collect();
     let lines = LineIndex::new(&page.body, page.body_line);
@@ -136,10 +137,12 @@ enum Frame {
         header: Vec<String>,
         rows: Vec<String>,
     },
-    /// An image: where it points, and its alt text so far (checked by [`crate::lint`]).
+    /// An image: where it points, its alt text so far (checked by [`crate::lint`]), and
+    /// whether it stands alone in its paragraph or list item (then it prints as a figure).
     Image {
         path: Option<String>,
         alt: String,
+        figure: bool,
     },
     /// A code block: its language and text.
     Code {
@@ -150,10 +153,11 @@ enum Frame {
 
 impl Converter<'_> {
     /// Converts a sequence of events into markup.
-    fn blocks(&mut self, events: Vec<(Event<'_>, std::ops::Range<usize>)>) -> String {
+    fn blocks(&mut self, events: Vec<(Event<'_>, Range<usize>)>) -> String {
+        let alone = lone_images(&events);
         let mut stack: Vec<(Frame, String)> = Vec::new();
         let mut current = String::new();
-        for (event, range) in events {
+        for (index, (event, range)) in events.into_iter().enumerate() {
             let line = self.lines.line(range.start);
             if let Some((Frame::Code { text, .. }, _)) = stack.last_mut() {
                 if let Event::Text(more) = &event {
@@ -173,7 +177,7 @@ impl Converter<'_> {
             }
             match event {
                 Event::Start(tag) => {
-                    let frame = self.open(tag, line);
+                    let frame = self.open(tag, line, alone.contains(&index));
                     stack.push((frame, std::mem::take(&mut current)));
                 }
                 Event::End(_) => {
@@ -244,8 +248,11 @@ impl Converter<'_> {
         current
     }
 
-    fn open(&mut self, tag: Tag<'_>, line: usize) -> Frame {
+    /// The frame of an element starting at `line`; `alone` when it is an image alone in its
+    /// paragraph or list item, or that paragraph (which then holds the figure, unwrapped).
+    fn open(&mut self, tag: Tag<'_>, line: usize, alone: bool) -> Frame {
         match tag {
+            Tag::Paragraph if alone => Frame::Plain,
             Tag::Paragraph => Frame::Block("#par[".into()),
             Tag::Heading { level, .. } => {
                 Frame::Block(format!("#heading(level: {})[", level as u8))
@@ -287,6 +294,7 @@ impl Converter<'_> {
             Tag::Image { dest_url, .. } => Frame::Image {
                 path: self.image_path(&dest_url, line),
                 alt: String::new(),
+                figure: alone,
             },
             Tag::Table(columns) => Frame::Table {
                 columns,
@@ -310,15 +318,6 @@ impl Converter<'_> {
             Frame::Item => return Closed::Item(inner),
             Frame::Cell => return Closed::Cell(inner),
             Frame::Row { head } => return Closed::Row { head },
-            // A paragraph holding only an image becomes the figure itself.
-            Frame::Block(open)
-                if open == "#par["
-                    && inner.starts_with("#figure(")
-                    && inner.ends_with("))")
-                    && inner.matches("#figure(").count() == 1 =>
-            {
-                format!("\n{inner}\n")
-            }
             Frame::Block(open) => format!("\n{open}{inner}]\n"),
             Frame::Wrap(open) => format!("{open}{inner}]"),
             Frame::List { open, items, tasks } => {
@@ -362,12 +361,18 @@ impl Converter<'_> {
             Frame::Image {
                 path: Some(path),
                 alt,
+                figure,
             } => {
-                let path = string(&format!("/content/{path}"));
-                format!(
-                    "#figure(image({path}, alt: {}, width: 100%))",
+                let image = format!(
+                    "image({}, alt: {}",
+                    string(&format!("/content/{path}")),
                     string(alt.trim())
-                )
+                );
+                if figure {
+                    format!("\n#figure({image}, width: 100%))\n")
+                } else {
+                    format!("#box({image}))")
+                }
             }
             Frame::Image { path: None, .. } => String::new(),
             Frame::Code { lang, text } if lang == quiz::FENCE => self.quiz(&text),
@@ -455,6 +460,38 @@ impl Converter<'_> {
             }
         }
     }
+}
+
+/// The indices of the images alone in their paragraph or list item, and of that paragraph
+/// or item: such an image is a figure the width of the page; any other stays in its line.
+fn lone_images(events: &[(Event<'_>, Range<usize>)]) -> HashSet<usize> {
+    let mut alone = HashSet::new();
+    for (index, window) in events.windows(2).enumerate() {
+        let parent = match &window[0].0 {
+            Event::Start(Tag::Paragraph) => TagEnd::Paragraph,
+            Event::Start(Tag::Item) => TagEnd::Item,
+            _ => continue,
+        };
+        if !matches!(window[1].0, Event::Start(Tag::Image { .. })) {
+            continue;
+        }
+        let mut depth = 0;
+        let end = events[index + 1..].iter().position(|(event, _)| {
+            match event {
+                Event::Start(Tag::Image { .. }) => depth += 1,
+                Event::End(TagEnd::Image) => depth -= 1,
+                _ => {}
+            }
+            depth == 0
+        });
+        let closes_parent = end
+            .and_then(|end| events.get(index + end + 2))
+            .is_some_and(|(event, _)| *event == Event::End(parent));
+        if closes_parent {
+            alone.extend([index, index + 1]);
+        }
+    }
+    alone
 }
 
 /// The row, header and body cells of the innermost table being read.
