@@ -19,6 +19,7 @@ pub mod lint;
 pub mod load;
 pub mod markdown;
 pub mod model;
+pub mod places;
 pub mod quiz;
 pub mod render;
 pub mod search;

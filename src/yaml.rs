@@ -9,6 +9,30 @@ use crate::diagnostic::Diagnostic;
 
 pub use serde_saphyr::Spanned;
 
+/// A value authors may write as text or as a number or boolean (`postcode: 69003`,
+/// `date: 2026-09-01`, `wheelchair: yes`), read as its text.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(untagged)]
+pub enum Scalar {
+    /// Text, as written.
+    Text(String),
+    /// A number.
+    Number(f64),
+    /// `true` or `false`.
+    Bool(bool),
+}
+
+impl Scalar {
+    /// The value as text, trimmed.
+    pub fn text(&self) -> String {
+        match self {
+            Scalar::Text(text) => text.trim().to_string(),
+            Scalar::Number(number) => number.to_string(),
+            Scalar::Bool(value) => value.to_string(),
+        }
+    }
+}
+
 /// Parses `text`, which starts at line `first_line` of `file`, into `T`.
 pub fn parse<T: DeserializeOwned>(
     text: &str,

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
 use crate::digcomp;
-use crate::yaml::{self, Spanned};
+use crate::yaml::{self, Scalar, Spanned};
 
 /// The audiences a course can be written for.
 pub const AUDIENCES: [&str; 2] = ["apprenant", "aidant"];
@@ -60,6 +60,8 @@ pub struct FrontMatter {
     pub steps: Vec<PageRef>,
     /// The learning paths to follow before this one: links to their `.md` files.
     pub prerequisites: Vec<PageRef>,
+    /// The services of the directory of help places that continue this page.
+    pub continue_at: Option<ServiceRefs>,
     /// Every other key, for templates (`page.extra`).
     pub extra: BTreeMap<String, serde_json::Value>,
 }
@@ -73,11 +75,21 @@ pub struct PageRef {
     pub line: usize,
 }
 
+/// Services of the directory of help places named in front matter (`continue_at:`), with
+/// the line they are written on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ServiceRefs {
+    /// Service ids, as `places/directory.yaml` defines them.
+    pub ids: Vec<String>,
+    /// Their line in the page file.
+    pub line: usize,
+}
+
 /// The `kind` of a learning path.
 pub const PATH_KIND: &str = "parcours";
 
 /// The keys with a meaning of their own; any other key goes to `extra`.
-const KNOWN_KEYS: [&str; 18] = [
+const KNOWN_KEYS: [&str; 19] = [
     "title",
     "description",
     "competences",
@@ -95,24 +107,9 @@ const KNOWN_KEYS: [&str; 18] = [
     "kind",
     "steps",
     "prerequisites",
+    "continue_at",
     "extra",
 ];
-
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Scalar {
-    Text(String),
-    Number(f64),
-}
-
-impl Scalar {
-    fn text(&self) -> String {
-        match self {
-            Scalar::Text(text) => text.trim().to_string(),
-            Scalar::Number(number) => number.to_string(),
-        }
-    }
-}
 
 #[derive(Deserialize)]
 #[serde(untagged)]
@@ -156,6 +153,7 @@ struct RawFrontMatter {
     kind: Option<Spanned<String>>,
     steps: Option<Vec<Spanned<String>>>,
     prerequisites: Option<Vec<Spanned<String>>>,
+    continue_at: Option<Spanned<OneOrMany>>,
     extra: Option<BTreeMap<String, serde_json::Value>>,
 }
 
@@ -350,10 +348,15 @@ pub fn parse(
     if !problems.is_empty() {
         return Err(problems);
     }
+    let continue_at = raw.continue_at.map(|services| ServiceRefs {
+        line: yaml::line_of(&services, first_line).unwrap_or(first_line),
+        ids: services.value.into_vec(),
+    });
     Ok(FrontMatter {
         kind,
         steps,
         prerequisites,
+        continue_at,
         title,
         description: raw
             .description
@@ -407,21 +410,20 @@ fn competence(raw: RawCompetence) -> Result<CompetenceRef, Diagnostic> {
     Ok(CompetenceRef { id, level })
 }
 
-fn unknown_choice(file: &Path, key: &str, value: &str, choices: &[&str]) -> Option<Diagnostic> {
+/// An error for a `value` of `key` that is none of `choices`, suggesting the closest one.
+pub fn unknown_choice(file: &Path, key: &str, value: &str, choices: &[&str]) -> Option<Diagnostic> {
     if choices.contains(&value) {
         return None;
     }
-    let closest = choices
-        .iter()
-        .min_by_key(|c| strsim::levenshtein(c, value))
-        .copied()
-        .unwrap_or_default();
-    Some(
-        Diagnostic::error(file, format!("unknown {key} `{value}`")).with_hint(format!(
+    let error = Diagnostic::error(file, format!("unknown {key} `{value}`"));
+    let closest = choices.iter().min_by_key(|c| strsim::levenshtein(c, value));
+    Some(match closest {
+        Some(closest) => error.with_hint(format!(
             "did you mean `{closest}`? Possible values: {}",
             choices.join(", ")
         )),
-    )
+        None => error.with_hint(format!("no {key} is defined yet")),
+    })
 }
 
 /// Whether `text` is a real calendar date written `YYYY-MM-DD` (a time may follow after `T`).

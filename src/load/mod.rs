@@ -69,6 +69,8 @@ pub struct Content {
     pub assets: Vec<Asset>,
     /// The defined words of each language (`glossary/<lang>.yaml`).
     pub glossary: crate::glossary::Glossary,
+    /// The directory of help places (`places/`).
+    pub directory: crate::places::Directory,
 }
 
 /// The text of an optional site file (`file` from the site's `root`, such as
@@ -173,11 +175,14 @@ pub fn load_content(root: &Path, config: &SiteConfig, drafts: bool) -> (Content,
     }
     let (glossary, found) = crate::glossary::Glossary::load(root, config);
     problems.extend(found);
+    let (directory, found) = crate::places::Directory::load(root, config);
+    problems.extend(found);
     (
         Content {
             pages,
             assets,
             glossary,
+            directory,
         },
         problems,
     )

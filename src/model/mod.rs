@@ -15,6 +15,7 @@ use crate::glossary::Glossary;
 use crate::i18n::Strings;
 use crate::load::frontmatter::PageRef;
 use crate::load::{Asset, Content, FrontMatter, SourcePage};
+use crate::places::Directory;
 use crate::theme::Theme;
 
 pub use outputs::Output;
@@ -120,6 +121,8 @@ pub struct Site {
     pub assets: Vec<Asset>,
     /// The defined words of each language.
     pub glossary: Glossary,
+    /// The directory of help places.
+    pub directory: Directory,
     /// Each learning path's courses and prerequisites.
     paths: BTreeMap<PageId, LearningPath>,
     translations: HashMap<String, BTreeMap<usize, PageId>>,
@@ -155,6 +158,7 @@ impl Site {
             pages: Vec::new(),
             assets: content.assets,
             glossary: content.glossary,
+            directory: content.directory,
             paths: BTreeMap::new(),
             translations: HashMap::new(),
             by_competence: BTreeMap::new(),
@@ -166,6 +170,7 @@ impl Site {
         site.index_competences();
         site.link_paths(&mut problems);
         site.check_paths(&mut problems);
+        site.check_continue_at(&mut problems);
         site.report_missing_translations(&mut problems);
         (site, problems)
     }
@@ -196,6 +201,7 @@ impl Site {
                 pages,
                 assets: self.assets,
                 glossary: self.glossary,
+                directory: self.directory,
             },
         )
     }
@@ -534,6 +540,38 @@ impl Site {
     }
 
     /// Detects two outputs with the same URL and records every known URL path.
+    /// Pages that continue at a service of the directory of help places must name one that
+    /// the directory defines; a service no place offers is a warning.
+    fn check_continue_at(&self, problems: &mut Diagnostics) {
+        let ids: Vec<&str> = self.directory.services.keys().map(String::as_str).collect();
+        for page in &self.pages {
+            let Some(services) = &page.front.continue_at else {
+                continue;
+            };
+            for id in &services.ids {
+                let at = |d: Diagnostic| d.at_line(services.line);
+                if let Some(problem) =
+                    crate::load::frontmatter::unknown_choice(&page.file(), "service", id, &ids)
+                {
+                    let hint = format!(
+                        "`continue_at:` names a service of places/{}; {}",
+                        crate::places::VOCABULARY_FILE,
+                        problem.hint.clone().unwrap_or_default()
+                    );
+                    problems.push(at(problem.with_hint(hint)));
+                } else if !self
+                    .directory
+                    .places
+                    .iter()
+                    .any(|p| p.services.contains(id))
+                {
+                    problems.push(at(Diagnostic::warning(page.file(), format!("no place of the directory offers `{id}`"))
+                        .with_hint("readers following the link would find no place: add one, or name another service")));
+                }
+            }
+        }
+    }
+
     fn check_paths(&mut self, problems: &mut Diagnostics) {
         let mut owners: HashMap<String, Output> = HashMap::new();
         for output in self.outputs() {

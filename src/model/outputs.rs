@@ -24,6 +24,10 @@ pub enum Output {
     Glossary(String),
     /// The search page of a language, which opens from a shareable `?q=` address.
     Search(String),
+    /// The directory of help places in a language, filtered in the browser.
+    Places(String),
+    /// One help place's page (language, index in the directory's places).
+    Place(String, usize),
     /// The static search index of a language: many small files under `search/<lang>/`.
     SearchIndex(String),
     /// The root page offering the languages.
@@ -51,6 +55,10 @@ impl Output {
             Output::Coverage(lang) => format!("{lang}/digcomp/coverage/"),
             Output::Glossary(lang) => format!("{lang}/glossary/"),
             Output::Search(lang) => format!("{lang}/search/"),
+            Output::Places(lang) => format!("{lang}/places/"),
+            Output::Place(lang, index) => {
+                format!("{lang}/places/{}/", site.directory.places[*index].slug)
+            }
             Output::SearchIndex(lang) => format!("{}meta.json", crate::search::index::folder(lang)),
             Output::LanguageChooser => String::new(),
             Output::NotFound => "404.html".into(),
@@ -82,6 +90,16 @@ impl Output {
             Output::Coverage(lang) => format!("the coverage of DigComp ({lang})"),
             Output::Glossary(lang) => format!("the glossary ({lang})"),
             Output::Search(lang) => format!("the search page ({lang})"),
+            Output::Places(lang) => format!("the directory of help places ({lang})"),
+            Output::Place(lang, index) => {
+                let place = &site.directory.places[*index];
+                format!(
+                    "the page of {} ({}:{}, {lang})",
+                    place.name,
+                    place.file.display(),
+                    place.line
+                )
+            }
             Output::SearchIndex(lang) => format!("the search index ({lang})"),
             Output::LanguageChooser => "the language chooser".into(),
             Output::NotFound => "the 404 page".into(),
@@ -103,6 +121,8 @@ impl Output {
             | Output::Coverage(lang)
             | Output::Glossary(lang)
             | Output::Search(lang)
+            | Output::Places(lang)
+            | Output::Place(lang, _)
             | Output::SearchIndex(lang) => Some(lang),
             _ => None,
         }
@@ -134,6 +154,12 @@ impl Site {
             outputs.push(Output::Coverage(lang.clone()));
             if !self.glossary.terms(lang).is_empty() {
                 outputs.push(Output::Glossary(lang.clone()));
+            }
+            if !self.directory.is_empty() {
+                outputs.push(Output::Places(lang.clone()));
+                outputs.extend(
+                    (0..self.directory.places.len()).map(|i| Output::Place(lang.clone(), i)),
+                );
             }
             if self.config.search {
                 outputs.push(Output::Search(lang.clone()));

@@ -27,6 +27,8 @@ pub struct SiteView {
     pub offline: bool,
     /// The languages that have a glossary.
     pub glossaries: Vec<String>,
+    /// Whether the site has a directory of help places.
+    pub places: bool,
     /// Free settings from site.yaml.
     pub extra: BTreeMap<String, serde_json::Value>,
 }
@@ -73,6 +75,7 @@ impl SiteView {
                 .collect(),
             search: site.config.search,
             offline: site.config.offline,
+            places: !site.directory.is_empty(),
             glossaries: site
                 .languages
                 .iter()

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::context::{PageView, SiteView, level_label};
 use super::templates;
-use super::{Fiches, pdf};
+use super::{Fiches, directory, pdf};
 use crate::coverage::Coverage;
 use crate::diagnostic::Diagnostic;
 use crate::digcomp::{self, text};
@@ -139,6 +139,13 @@ impl<'a> HtmlRenderer<'a> {
                 Vec::new(),
                 false,
             ),
+            Output::Places(lang) => ("places.html", self.places_context(lang), Vec::new(), false),
+            Output::Place(lang, index) => (
+                "place.html",
+                self.place_context(lang, *index),
+                Vec::new(),
+                false,
+            ),
             Output::SearchIndex(lang) => {
                 return Rendered {
                     files: crate::search::index::render(self.site, lang),
@@ -222,6 +229,7 @@ impl<'a> HtmlRenderer<'a> {
             jsonld => self.jsonld(page),
             learning_path => self.learning_path(page),
             in_paths => self.in_paths(page),
+            continue_at => self.continue_at(page),
             has_quiz => body.has_quiz,
             has_terms => body.has_terms,
             has_selftest => body.has_selftest,
@@ -285,18 +293,84 @@ impl<'a> HtmlRenderer<'a> {
         if !pdf::has_pdf(self.site, page) {
             return None;
         }
+        let path = pdf::output_path(page);
+        self.pdf_link(&page.lang, path)
+    }
+
+    /// A link to a PDF of the site: its address and, once made, its size in words; `None`
+    /// when a build made the PDFs and this one failed.
+    fn pdf_link(&self, lang: &str, path: String) -> Option<Value> {
         let size = match self.fiches {
-            Fiches::Made(sizes) => Some(sizes.get(&page.id).copied()?),
+            Fiches::Made(sizes) => Some(sizes.get(&path).copied()?),
             _ => None,
         };
         let size_label = size.map(|bytes| {
             let kilobytes = bytes.div_ceil(1024).to_string();
             self.site
                 .strings
-                .get(&page.lang, "fiche.kilobytes")
+                .get(lang, "fiche.kilobytes")
                 .replace("{n}", &kilobytes)
         });
-        Some(context! { path => pdf::output_path(page), size => size_label })
+        Some(context! { path => path, size => size_label })
+    }
+
+    /// The directory of help places: the filters, and the places of each city with the
+    /// link to its printable list.
+    fn places_context(&self, lang: &str) -> Value {
+        let (services, languages) = directory::filters(self.site, lang);
+        let cities: Vec<Value> = directory::cities(self.site, lang)
+            .into_iter()
+            .map(|city| {
+                let pdf = self.pdf_link(lang, city.pdf.clone());
+                context! { pdf => pdf, ..ser(&city) }
+            })
+            .collect();
+        context! {
+            notice => self.notice(lang),
+            services => ser(services),
+            languages => ser(languages),
+            cities => cities,
+            count => self.site.directory.places.len(),
+        }
+    }
+
+    /// A help place's page.
+    fn place_context(&self, lang: &str, index: usize) -> Value {
+        let place = &self.site.directory.places[index];
+        let view = directory::PlaceView::new(self.site, lang, index);
+        let jsonld = super::jsonld::place(&view);
+        context! {
+            place => ser(view),
+            notice => self.notice(lang),
+            jsonld => ser(jsonld),
+            pdf => self.pdf_link(lang, directory::city_pdf(lang, &place.city)),
+        }
+    }
+
+    /// The notice of the directory ("these places are examples") in `lang`.
+    fn notice(&self, lang: &str) -> Option<String> {
+        let notice = self.site.directory.notice.as_ref()?;
+        Some(notice.get(lang, self.site.default_language()))
+    }
+
+    /// The services of the directory that continue a page, each with the address of the
+    /// directory filtered on it.
+    fn continue_at(&self, page: &Page) -> Vec<Value> {
+        let Some(services) = &page.front.continue_at else {
+            return Vec::new();
+        };
+        let directory = Output::Places(page.lang.clone()).path(self.site);
+        services
+            .ids
+            .iter()
+            .filter_map(|id| {
+                let name = self.site.directory.services.get(id)?;
+                Some(context! {
+                    name => name.get(&page.lang, self.site.default_language()),
+                    path => format!("{directory}?service={id}"),
+                })
+            })
+            .collect()
     }
 
     /// The areas with their competences and how many courses teach each.
@@ -555,6 +629,8 @@ impl<'a> HtmlRenderer<'a> {
                     }
                     Output::Level(_, l) => Some(Output::Level(code.clone(), *l).path(site)),
                     Output::Search(_) => Some(Output::Search(code.clone()).path(site)),
+                    Output::Places(_) => Some(Output::Places(code.clone()).path(site)),
+                    Output::Place(_, index) => Some(Output::Place(code.clone(), *index).path(site)),
                     Output::Coverage(_) => Some(Output::Coverage(code.clone()).path(site)),
                     Output::Glossary(_) if !site.glossary.terms(&code).is_empty() => {
                         Some(Output::Glossary(code.clone()).path(site))
@@ -600,7 +676,16 @@ impl<'a> HtmlRenderer<'a> {
                 trail.reverse();
             }
             Output::Feed(_) | Output::SearchIndex(_) => {}
-            Output::Search(_) | Output::Glossary(_) => trail.push(home(&format!("{lang}/"))),
+            Output::Search(_) | Output::Glossary(_) | Output::Places(_) => {
+                trail.push(home(&format!("{lang}/")))
+            }
+            Output::Place(..) => {
+                trail.push(home(&format!("{lang}/")));
+                trail.push(Crumb {
+                    title: site.strings.get(lang, "places.title"),
+                    path: Output::Places(lang.to_string()).path(site),
+                });
+            }
             _ => {
                 trail.push(home(&format!("{lang}/")));
                 if !matches!(output, Output::Framework(_)) {

@@ -4,8 +4,10 @@
 use serde_json::{Value, json};
 
 use super::context::level_label;
+use super::directory::PlaceView;
 use crate::digcomp::{self, text};
 use crate::model::{LearningPath, Output, Page, Site};
+use crate::places::hours::{DAY_NAMES, clock};
 
 /// The JSON-LD of a course page.
 pub fn course(site: &Site, page: &Page) -> Value {
@@ -63,11 +65,7 @@ pub fn course(site: &Site, page: &Page) -> Value {
         ("datePublished", front.date.clone().map(Value::from)),
         ("dateModified", front.updated.clone().map(Value::from)),
     ];
-    for (key, value) in optional {
-        if let Some(value) = value {
-            resource[key] = value;
-        }
-    }
+    set_optional(&mut resource, optional);
     resource
 }
 
@@ -148,6 +146,69 @@ fn license(id: &str) -> Value {
         format!("https://creativecommons.org/licenses/{kind}/{version}/").into()
     } else {
         id.into()
+    }
+}
+
+/// The JSON-LD of a help place: a `LocalBusiness` with its address, its coordinates, its
+/// opening hours (one `OpeningHoursSpecification` per day and time range), the languages
+/// spoken and its wheelchair access.
+pub fn place(view: &PlaceView) -> Value {
+    let hours: Vec<Value> = view
+        .hours
+        .iter()
+        .map(|[day, opens, closes]| {
+            json!({
+                "@type": "OpeningHoursSpecification",
+                "dayOfWeek": format!("https://schema.org/{}", DAY_NAMES[usize::from(*day)]),
+                "opens": clock(*opens),
+                "closes": clock(*closes),
+            })
+        })
+        .collect();
+    let mut business = json!({
+        "@context": "https://schema.org",
+        "@type": "LocalBusiness",
+        "name": view.name,
+        "url": view.permalink,
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": view.address,
+            "postalCode": view.postcode,
+            "addressLocality": view.city,
+            "addressCountry": view.country,
+        },
+        "openingHoursSpecification": hours,
+        "availableLanguage": view.languages.iter().map(|l| l.id.as_str()).collect::<Vec<_>>(),
+        "hasMap": view.map,
+    });
+    let optional = [
+        ("telephone", view.phone.clone().map(Value::from)),
+        ("email", view.email.clone().map(Value::from)),
+        ("sameAs", view.website.clone().map(Value::from)),
+        ("description", view.note.clone().map(Value::from)),
+        (
+            "geo",
+            view.coordinates.map(|(lat, lon)| {
+                json!({ "@type": "GeoCoordinates", "latitude": lat, "longitude": lon })
+            }),
+        ),
+        (
+            "amenityFeature",
+            view.wheelchair.as_ref().map(|words| {
+                json!({ "@type": "LocationFeatureSpecification", "name": "wheelchair access", "value": words })
+            }),
+        ),
+    ];
+    set_optional(&mut business, optional);
+    business
+}
+
+/// Sets the keys of `object` whose values are given.
+fn set_optional<const N: usize>(object: &mut Value, optional: [(&str, Option<Value>); N]) {
+    for (key, value) in optional {
+        if let Some(value) = value {
+            object[key] = value;
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! of output; they all read the same model.
 
 pub mod context;
+pub mod directory;
 pub mod html;
 pub mod jsonld;
 pub mod pdf;
@@ -16,7 +17,7 @@ use rayon::prelude::*;
 use syntect::highlighting::ThemeSet;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::{Output, PageId, Site};
+use crate::model::{Output, Site};
 use crate::write::Sink;
 
 /// The stylesheet of highlighted code, written at the output's root.
@@ -40,8 +41,8 @@ pub enum Fiches {
     Make,
     /// Compile none (the preview server makes each when first requested).
     Later,
-    /// Worksheets already made, with their sizes by page.
-    Made(BTreeMap<PageId, u64>),
+    /// Worksheets and other PDFs already made, with their sizes by output path.
+    Made(BTreeMap<String, u64>),
 }
 
 /// Renders every output of `site` into `sink`, worksheets first (pages show their size),

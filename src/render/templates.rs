@@ -10,7 +10,7 @@ use crate::model::Site;
 use crate::theme::Theme;
 
 /// The templates every theme provides.
-pub const REQUIRED: [&str; 18] = [
+pub const REQUIRED: [&str; 20] = [
     "base.html",
     "home.html",
     "section.html",
@@ -28,6 +28,8 @@ pub const REQUIRED: [&str; 18] = [
     "search.html",
     "coverage.html",
     "glossary.html",
+    "places.html",
+    "place.html",
     "sw.js",
 ];
 

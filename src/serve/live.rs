@@ -92,21 +92,20 @@ impl LiveSite {
         (live, outcome)
     }
 
-    /// Makes the worksheet at `path` (such as `fr/securite/mots/mots.pdf`) when first asked
-    /// for, and keeps it in the output. `None` when no page has a worksheet there.
+    /// Makes the PDF at `path` (such as `fr/securite/mots/mots.pdf`) when first asked for,
+    /// and keeps it in the output. `None` when the site has no PDF there.
     pub fn fiche(&mut self, path: &str) -> Option<pdf::Made> {
         let site = self.site.as_ref()?;
-        let page = site
-            .pages
-            .iter()
-            .find(|p| pdf::has_pdf(site, p) && pdf::output_path(p) == path)?;
+        let wanted = pdf::all(site)
+            .into_iter()
+            .find(|pdf| pdf.output_path(site) == path)?;
         if self.worksheets.is_none() {
             match Worksheets::new(site) {
                 Ok(worksheets) => self.worksheets = Some(worksheets),
                 Err(problem) => return Some(Err(vec![problem])),
             }
         }
-        let result = pdf::make(self.worksheets.as_ref()?, site, page);
+        let result = pdf::make(self.worksheets.as_ref()?, site, &wanted);
         if let Ok(bytes) = &result {
             let _ = Sink::folder(&self.output).write(path, bytes);
         }

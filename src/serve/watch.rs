@@ -14,16 +14,18 @@ use crate::config::CONFIG_FILE;
 use crate::glossary::GLOSSARY_DIR;
 use crate::i18n::I18N_DIR;
 use crate::load::{CONTENT_DIR, is_ignored_name};
+use crate::places::PLACES_DIR;
 
 /// How long the watcher waits for a burst of events to end.
 pub const DEBOUNCE: Duration = Duration::from_millis(30);
 
 /// The folders of a site that the watcher follows, recursively.
-const WATCHED: [&str; 6] = [
+const WATCHED: [&str; 7] = [
     CONTENT_DIR,
     "themes",
     I18N_DIR,
     GLOSSARY_DIR,
+    PLACES_DIR,
     "static",
     "templates",
 ];
@@ -96,7 +98,7 @@ pub fn classify(root: &Path, theme: &str, path: &Path, removed: bool) -> Changes
         .collect();
     match parts.first().map(String::as_str) {
         Some(CONFIG_FILE) if parts.len() == 1 => changes.reload = true,
-        Some(I18N_DIR | GLOSSARY_DIR) => changes.reload = true,
+        Some(I18N_DIR | GLOSSARY_DIR | PLACES_DIR) => changes.reload = true,
         Some("templates") => changes.render_all = true,
         Some("static") => changes.statics = true,
         Some("themes") if parts.get(1).map(String::as_str) == Some(theme) => {
@@ -145,6 +147,7 @@ mod tests {
         assert!(c("site.yaml").reload);
         assert!(c("i18n/fr.yaml").reload);
         assert!(c("glossary/fr.yaml").reload);
+        assert!(c("places/belgique/gent.csv").reload);
         assert!(c("themes/default/templates/page.html").render_all);
         assert!(c("templates/page.html").render_all);
         assert!(c("themes/default/static/parcours.css").statics);

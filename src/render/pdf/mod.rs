@@ -6,6 +6,7 @@ mod qr;
 mod world;
 
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -17,8 +18,9 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::diagnostic::Diagnostic;
-use crate::model::{Page, PageId, PageKind, Site};
+use crate::model::{Output, Page, PageId, PageKind, Site};
 use crate::render::context::PageView;
+use crate::render::directory::{self, PlaceView};
 use crate::write::Sink;
 use world::{FicheWorld, Shared};
 
@@ -55,6 +57,74 @@ struct BookletData<'a> {
     lang: String,
     site: String,
     count: usize,
+    t: &'a serde_json::Value,
+}
+
+/// A PDF of the site: a page's worksheet (or a section's or path's booklet), or the
+/// printable directory of help places of a city.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pdf {
+    /// The worksheet or booklet of a page.
+    Page(PageId),
+    /// The help places of a city (language, city as the places write it).
+    City(String, String),
+}
+
+impl Pdf {
+    /// Where it goes in the output.
+    pub fn output_path(&self, site: &Site) -> String {
+        match self {
+            Pdf::Page(id) => output_path(&site.pages[*id]),
+            Pdf::City(lang, city) => directory::city_pdf(lang, city),
+        }
+    }
+}
+
+/// Every PDF of the site.
+pub fn all(site: &Site) -> Vec<Pdf> {
+    let pages = site
+        .pages
+        .iter()
+        .filter(|p| has_pdf(site, p))
+        .map(|p| Pdf::Page(p.id));
+    let cities = site.languages.iter().flat_map(|language| {
+        site.directory
+            .cities()
+            .into_iter()
+            .map(|(city, _)| Pdf::City(language.code.clone(), city.to_string()))
+    });
+    pages.chain(cities).collect()
+}
+
+/// What a compiled document is named after in messages and metadata.
+struct Origin {
+    /// The file to name in messages.
+    file: PathBuf,
+    /// The document's identifier (its address in the site).
+    ident: String,
+    /// The date in its metadata, fixed so that two builds give the same bytes.
+    date: Datetime,
+}
+
+impl Origin {
+    fn of(page: &Page) -> Origin {
+        Origin {
+            file: page.file(),
+            ident: page.path.clone(),
+            date: timestamp(page),
+        }
+    }
+}
+
+/// The data the printed directory of a city receives.
+#[derive(Serialize)]
+struct CityData<'a> {
+    city: &'a str,
+    lang: &'a str,
+    site: String,
+    notice: Option<String>,
+    url: String,
+    places: Vec<PlaceView>,
     t: &'a serde_json::Value,
 }
 
@@ -107,7 +177,61 @@ impl Worksheets {
             "#import \"/theme/{TEMPLATE}\": *\n#show: fiche.with(json(\"/sheet-0.json\"), {})\n{}\n",
             sheet.qr_call, sheet.markup
         );
-        self.compile(site, page, main, sheet.memory, vec![page.dir.clone()])
+        self.compile(
+            site,
+            &Origin::of(page),
+            main,
+            sheet.memory,
+            vec![page.dir.clone()],
+        )
+    }
+
+    /// Compiles the printable directory of the help places of `city`, in `lang`.
+    pub fn render_city(&self, site: &Site, lang: &str, city: &str) -> Made {
+        let origin = Origin {
+            file: PathBuf::from(crate::places::PLACES_DIR),
+            ident: directory::city_pdf(lang, city),
+            date: Datetime::from_ymd(2000, 1, 1).expect("a valid date"),
+        };
+        let (_, places) = site
+            .directory
+            .cities()
+            .into_iter()
+            .find(|(name, _)| *name == city)
+            .unwrap_or_default();
+        let fallback = site.default_language();
+        let data = CityData {
+            city,
+            lang,
+            site: site.config.title.get(lang, fallback),
+            notice: site
+                .directory
+                .notice
+                .as_ref()
+                .map(|n| n.get(lang, fallback)),
+            url: format!(
+                "{}{}",
+                site.config.base_url,
+                Output::Places(lang.to_string()).path(site)
+            ),
+            places: places
+                .into_iter()
+                .map(|index| PlaceView::new(site, lang, index))
+                .collect(),
+            t: site.strings.of(lang),
+        };
+        let json = serde_json::to_vec(&data)
+            .map_err(|e| vec![Diagnostic::error(&origin.file, e.to_string())])?;
+        let qr = qr::svg(&data.url).unwrap_or_default();
+        let alt = markup::string(&site.strings.get(lang, "places.qr_alt"));
+        let main = format!(
+            "#import \"/theme/{TEMPLATE}\": *\n#directory(json(\"/directory.json\"), image(\"/qr.svg\", alt: {alt}, width: 100%))\n"
+        );
+        let memory = vec![
+            ("/directory.json".to_string(), json),
+            ("/qr.svg".to_string(), qr.into_bytes()),
+        ];
+        self.compile(site, &origin, main, memory, Vec::new())
     }
 
     /// Compiles the booklet of a section: a cover, the contents, and every worksheet of it.
@@ -140,7 +264,7 @@ impl Worksheets {
             memory.extend(sheet.memory);
             allowed.push(page.dir.clone());
         }
-        self.compile(site, section, main, memory, allowed)
+        self.compile(site, &Origin::of(section), main, memory, allowed)
     }
 
     /// The markup and files of one worksheet, numbered `index` inside its document.
@@ -173,7 +297,7 @@ impl Worksheets {
     fn compile(
         &self,
         site: &Site,
-        page: &Page,
+        origin: &Origin,
         main: String,
         memory: Vec<(String, Vec<u8>)>,
         allowed: Vec<String>,
@@ -182,10 +306,10 @@ impl Worksheets {
         let compiled = typst::compile::<PagedDocument>(&world);
         let document = compiled
             .output
-            .map_err(|errors| self.problems(&world, page, &errors[..]))?;
+            .map_err(|errors| self.problems(&world, origin, &errors[..]))?;
         let mut options = PdfOptions {
-            ident: Smart::Custom(page.path.clone()),
-            timestamp: Some(Timestamp::new_utc(timestamp(page))),
+            ident: Smart::Custom(origin.ident.clone()),
+            timestamp: Some(Timestamp::new_utc(origin.date)),
             standards: PdfStandards::new(&[PdfStandard::Ua_1]).unwrap_or_default(),
             ..PdfOptions::default()
         };
@@ -194,7 +318,7 @@ impl Worksheets {
         typst_pdf::pdf(&document, &options).or_else(|_| {
             options.standards = PdfStandards::default();
             typst_pdf::pdf(&document, &options)
-                .map_err(|errors| self.problems(&world, page, &errors[..]))
+                .map_err(|errors| self.problems(&world, origin, &errors[..]))
         })
     }
 
@@ -203,7 +327,7 @@ impl Worksheets {
     fn problems(
         &self,
         world: &FicheWorld,
-        page: &Page,
+        origin: &Origin,
         errors: &[SourceDiagnostic],
     ) -> Vec<Diagnostic> {
         errors
@@ -227,8 +351,8 @@ impl Worksheets {
                     let d = Diagnostic::error(
                         theme_file,
                         format!(
-                            "{message}, while making the worksheet of {}",
-                            page.file().display()
+                            "{message}, while making the PDF of {}",
+                            origin.file.display()
                         ),
                     );
                     return match line {
@@ -236,7 +360,7 @@ impl Worksheets {
                         None => d,
                     };
                 }
-                Diagnostic::error(page.file(), message)
+                Diagnostic::error(&origin.file, message)
             })
             .collect()
     }
@@ -282,11 +406,18 @@ fn booklet_pages<'s>(site: &'s Site, page: &Page) -> Vec<&'s Page> {
         .collect()
 }
 
-/// Compiles the worksheet of a course, or the booklet of a section or a learning path.
-pub fn make(worksheets: &Worksheets, site: &Site, page: &Page) -> Made {
-    match page.kind {
-        PageKind::Section | PageKind::Path => worksheets.render_booklet(site, page),
-        _ => worksheets.render(site, page),
+/// Compiles a PDF of the site: the worksheet of a course, the booklet of a section or a
+/// learning path, or the directory of a city.
+pub fn make(worksheets: &Worksheets, site: &Site, pdf: &Pdf) -> Made {
+    match pdf {
+        Pdf::Page(id) => {
+            let page = &site.pages[*id];
+            match page.kind {
+                PageKind::Section | PageKind::Path => worksheets.render_booklet(site, page),
+                _ => worksheets.render(site, page),
+            }
+        }
+        Pdf::City(lang, city) => worksheets.render_city(site, lang, city),
     }
 }
 
@@ -298,11 +429,11 @@ pub fn has_pdf(site: &Site, page: &Page) -> bool {
     }
 }
 
-/// Compiles every worksheet and booklet of the site into `sink`, in parallel, and returns
-/// their sizes by page (a section's size is its booklet's).
-pub fn render_all(site: &Site, sink: &Sink) -> (BTreeMap<PageId, u64>, Vec<Diagnostic>) {
-    let pages: Vec<&Page> = site.pages.iter().filter(|p| has_pdf(site, p)).collect();
-    if pages.is_empty() {
+/// Compiles every PDF of the site into `sink`, in parallel, and returns their sizes by
+/// output path.
+pub fn render_all(site: &Site, sink: &Sink) -> (BTreeMap<String, u64>, Vec<Diagnostic>) {
+    let pdfs = all(site);
+    if pdfs.is_empty() {
         return (BTreeMap::new(), Vec::new());
     }
     let worksheets = match Worksheets::new(site) {
@@ -311,25 +442,22 @@ pub fn render_all(site: &Site, sink: &Sink) -> (BTreeMap<PageId, u64>, Vec<Diagn
     };
     let mut sizes = BTreeMap::new();
     let mut problems = Vec::new();
-    for batch in pages.chunks(BATCH) {
-        let results: Vec<(PageId, Made)> = batch
+    for batch in pdfs.chunks(BATCH) {
+        let results: Vec<(String, Made)> = batch
             .par_iter()
-            .map(|page| (page.id, make(&worksheets, site, page)))
+            .map(|pdf| (pdf.output_path(site), make(&worksheets, site, pdf)))
             .collect();
-        for (id, result) in results {
+        for (path, result) in results {
             match result {
-                Ok(bytes) => {
-                    let page = &site.pages[id];
-                    match sink.write(&output_path(page), &bytes) {
-                        Ok(()) => {
-                            sizes.insert(id, bytes.len() as u64);
-                        }
-                        Err(error) => problems.push(Diagnostic::error(
-                            page.file(),
-                            format!("cannot write the worksheet: {error}"),
-                        )),
+                Ok(bytes) => match sink.write(&path, &bytes) {
+                    Ok(()) => {
+                        sizes.insert(path, bytes.len() as u64);
                     }
-                }
+                    Err(error) => problems.push(Diagnostic::error(
+                        &path,
+                        format!("cannot write the PDF: {error}"),
+                    )),
+                },
                 Err(found) => problems.extend(found),
             }
         }
