@@ -257,20 +257,37 @@ struct YamlPlace {
     note: Option<Localized>,
 }
 
-/// Opening hours in YAML: rules by days, or one line as in a spreadsheet.
-#[derive(Deserialize)]
-#[serde(untagged)]
+/// Opening hours in YAML: rules by days, or one line as in a spreadsheet. Read by hand
+/// rather than as an untagged enum, which would lose the line of each rule.
 enum YamlHours {
-    Rules(IndexMap<String, Spanned<String>>),
+    Rules(Vec<(String, Spanned<String>)>),
     Line(String),
 }
 
-/// One file's places: a mapping is one place, a list several.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum YamlPlaces {
-    Many(Vec<Spanned<YamlPlace>>),
-    One(Box<YamlPlace>),
+impl<'de> Deserialize<'de> for YamlHours {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = YamlHours;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("days with their times, such as `mo-fr: \"09:00-12:00\"`")
+            }
+            fn visit_str<E: serde::de::Error>(self, line: &str) -> Result<YamlHours, E> {
+                Ok(YamlHours::Line(line.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<YamlHours, A::Error> {
+                let mut rules = Vec::new();
+                while let Some(rule) = map.next_entry::<String, Spanned<String>>()? {
+                    rules.push(rule);
+                }
+                Ok(YamlHours::Rules(rules))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
 }
 
 /// A value read from a file, with its line.
@@ -586,23 +603,27 @@ fn place_files(root: &Path) -> Vec<PathBuf> {
 
 /// The places of one YAML file.
 fn yaml_places(text: &str, file: &Path, problems: &mut Vec<Diagnostic>) -> Vec<RawPlace> {
-    let places = match yaml::parse::<Option<YamlPlaces>>(text, file, 1) {
-        Ok(Some(YamlPlaces::Many(list))) => list
-            .into_iter()
-            .map(|place| {
-                let line = yaml::line_of(&place, 1).unwrap_or(1);
-                (place.value, line)
-            })
-            .collect(),
-        Ok(Some(YamlPlaces::One(place))) => vec![(*place, 1)],
-        Ok(None) => Vec::new(),
-        Err(problem) => {
-            problems.push(problem.with_hint(
-                "a place file holds one place (`name:`, `address:`, `postcode:`, `city:`, `country:`, ...) or a list of them (`- name: ...`)",
-            ));
-            Vec::new()
-        }
+    let hint = "a place file holds one place (`name:`, `address:`, `postcode:`, `city:`, `country:`, ...) or a list of them (`- name: ...`)";
+    // The shape first: an untagged enum would lose the lines of the values.
+    let shape = yaml::parse::<serde_json::Value>(text, file, 1);
+    let places = match shape {
+        Ok(serde_json::Value::Array(_)) => yaml::parse::<Vec<Spanned<YamlPlace>>>(text, file, 1)
+            .map(|list| {
+                list.into_iter()
+                    .map(|place| {
+                        let line = yaml::line_of(&place, 1).unwrap_or(1);
+                        (place.value, line)
+                    })
+                    .collect()
+            }),
+        Ok(serde_json::Value::Null) => Ok(Vec::new()),
+        Ok(_) => yaml::parse::<YamlPlace>(text, file, 1).map(|place| vec![(place, 1)]),
+        Err(problem) => Err(problem),
     };
+    let places: Vec<(YamlPlace, usize)> = places.unwrap_or_else(|problem| {
+        problems.push(problem.with_hint(hint));
+        Vec::new()
+    });
     places
         .into_iter()
         .map(|(place, line)| raw_of_yaml(place, file, line))
@@ -854,3 +875,6 @@ fn wheelchair(raw: &RawPlace, problems: &mut Vec<Diagnostic>) -> Option<Wheelcha
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
