@@ -613,3 +613,118 @@ fn a_self_diagnostic_is_a_questionnaire_with_its_recommendations_and_bad_ones_ar
         stderr(&broken)
     );
 }
+
+#[test]
+fn the_directory_of_help_places_has_its_pages_its_printed_lists_and_its_checks() {
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("minimal"), site.path());
+    let places = site.path().join("places");
+    std::fs::create_dir_all(&places).unwrap();
+    std::fs::write(
+        places.join("directory.yaml"),
+        "notice: { fr: \"Lieux d'exemple\", en: \"Example places\", nl: \"Voorbeelden\" }\nservices:\n  ateliers: { fr: \"Ateliers\", en: \"Workshops\", nl: \"Workshops\" }\n  demarches: { fr: \"Démarches\", en: \"Procedures\", nl: \"Procedures\" }\n",
+    )
+    .unwrap();
+    let lyon_places = "- name: \"Médiathèque <b>(exemple)</b>\"\n  address: \"12 rue des Tilleuls\"\n  postcode: \"69003\"\n  city: Lyon\n  country: FR\n  coordinates: [45.76, 4.84]\n  services: [ateliers]\n  languages: [fr, ar]\n  hours:\n    mo-fr: \"09:00-12:00, 14:00-17:30\"\n  phone: \"+33 1 99 00 12 34\"\n";
+    std::fs::write(places.join("lyon.yaml"), lyon_places).unwrap();
+    std::fs::write(
+        places.join("gent.csv"),
+        "name;address;postcode;city;country;services;hours\nDigipunt;Kerkstraat 5;9000;Gent;BE;demarches;\"sa 10:00-12:00\"\n",
+    )
+    .unwrap();
+    let course = site.path().join("content/bases/souris.fr.md");
+    let text = std::fs::read_to_string(&course).unwrap();
+    std::fs::write(
+        &course,
+        text.replacen("weight: 20", "weight: 20\ncontinue_at: ateliers", 1),
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let run = build(site.path(), out.path(), &[]);
+    assert!(run.status.success(), "{}", stderr(&run));
+
+    let directory = read(out.path(), "fr/places/index.html");
+    let (gent, lyon) = (
+        directory.find("city-gent").unwrap(),
+        directory.find("city-lyon").unwrap(),
+    );
+    assert!(gent < lyon, "cities in alphabetical order");
+    assert!(directory.contains(r#"data-services="ateliers""#));
+    assert!(
+        directory.contains(r#"data-hours="[[0, 540, 720], [0, 840, 1050], "#),
+        "{directory}"
+    );
+    assert!(directory.contains(r#"data-tz="Europe/Brussels""#));
+    assert!(
+        directory.contains("Médiathèque &lt;b&gt;(exemple)&lt;/b&gt;"),
+        "names are escaped"
+    );
+    assert!(directory.contains(r#"<option value="ar" lang="ar">العربية</option>"#));
+    assert!(directory.contains(r#"href="../../fr/places/lyon.pdf""#));
+    assert!(directory.contains("Lieux d&#39;exemple"));
+    let pdf = std::fs::read(out.path().join("fr/places/lyon.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert!(
+        directory.contains(&format!("{} Ko", pdf.len().div_ceil(1024))),
+        "the list shows its size"
+    );
+
+    let page = read(
+        out.path(),
+        "fr/places/mediatheque-b-exemple-b-lyon/index.html",
+    );
+    let start = page.find("application/ld+json\">").unwrap() + 21;
+    let end = start + page[start..].find("</script>").unwrap();
+    let jsonld: serde_json::Value = serde_json::from_str(&page[start..end]).unwrap();
+    assert_eq!(jsonld["@type"], "LocalBusiness");
+    assert_eq!(jsonld["address"]["postalCode"], "69003");
+    assert_eq!(jsonld["geo"]["latitude"], 45.76);
+    let hours = &jsonld["openingHoursSpecification"];
+    assert_eq!(hours.as_array().unwrap().len(), 10);
+    assert_eq!(hours[0]["dayOfWeek"], "https://schema.org/Monday");
+    assert_eq!(
+        (hours[1]["opens"].as_str(), hours[1]["closes"].as_str()),
+        (Some("14:00"), Some("17:30"))
+    );
+    assert!(
+        page.contains("https://www.openstreetmap.org/?mlat=45.76&amp;mlon=4.84#map=18/45.76/4.84"),
+        "{page}"
+    );
+    assert!(page.contains(r#"href="tel:+33199001234""#));
+    assert!(read(out.path(), "en/places/index.html").contains("Workshops"));
+
+    let course_page = read(out.path(), "fr/bases/souris/index.html");
+    assert!(
+        course_page.contains(r#"href="../../../fr/places/?service=ateliers""#),
+        "{course_page}"
+    );
+
+    std::fs::write(
+        &course,
+        text.replacen("weight: 20", "weight: 20\ncontinue_at: atelier", 1),
+    )
+    .unwrap();
+    std::fs::write(
+        places.join("lyon.yaml"),
+        lyon_places
+            .replace("\"69003\"", "\"6903\"")
+            .replace("mo-fr", "mo-fx"),
+    )
+    .unwrap();
+    let broken = build(site.path(), out.path(), &[]);
+    assert_eq!(broken.status.code(), Some(1));
+    let errors = stderr(&broken);
+    assert!(
+        errors.contains("content/bases/souris.fr.md:11")
+            && errors.contains("unknown service `atelier`"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("places/lyon.yaml:3") && errors.contains("`6903` is not a postcode of FR"),
+        "{errors}"
+    );
+    assert!(
+        errors.contains("places/lyon.yaml:10") && errors.contains("`fx` is not a day"),
+        "{errors}"
+    );
+}
