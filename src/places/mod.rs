@@ -790,70 +790,62 @@ fn opening_hours(raw: &RawPlace, problems: &mut Vec<Diagnostic>) -> Vec<Opening>
     opening
 }
 
-/// The phone number, when it has enough digits to be one.
-fn phone(raw: &RawPlace, problems: &mut Vec<Diagnostic>) -> Option<String> {
-    let field = raw.phone.as_ref().filter(|f| !f.value.is_empty())?;
-    let digits = field.value.chars().filter(char::is_ascii_digit).count();
-    let allowed = field
-        .value
-        .chars()
-        .all(|c| c.is_ascii_digit() || " +.-()/".contains(c));
-    if digits < 6 || !allowed {
+/// An optional text field that must pass `valid`; otherwise an error saying it is not
+/// `what`, with `hint`.
+fn checked(
+    raw: &RawPlace,
+    field: &Option<Field>,
+    valid: impl Fn(&str) -> bool,
+    (what, hint): (&str, &str),
+    problems: &mut Vec<Diagnostic>,
+) -> Option<String> {
+    let field = field.as_ref().filter(|f| !f.value.is_empty())?;
+    if !valid(&field.value) {
         problems.push(
-            raw.error(
-                field.line,
-                format!("`{}` is not a phone number", field.value),
-            )
-            .with_hint("write it as it is dialled, such as `+33 1 99 00 12 34` or `02 000 00 00`"),
+            raw.error(field.line, format!("`{}` is not {what}", field.value))
+                .with_hint(hint),
         );
         return None;
     }
     Some(field.value.clone())
+}
+
+/// The phone number, when it has enough digits to be one.
+fn phone(raw: &RawPlace, problems: &mut Vec<Diagnostic>) -> Option<String> {
+    let valid = |phone: &str| {
+        phone.chars().filter(char::is_ascii_digit).count() >= 6
+            && phone
+                .chars()
+                .all(|c| c.is_ascii_digit() || " +.-()/".contains(c))
+    };
+    let hint = "write it as it is dialled, such as `+33 1 99 00 12 34` or `02 000 00 00`";
+    checked(raw, &raw.phone, valid, ("a phone number", hint), problems)
 }
 
 /// The email address, when it looks like one.
 fn email(raw: &RawPlace, problems: &mut Vec<Diagnostic>) -> Option<String> {
-    let field = raw.email.as_ref().filter(|f| !f.value.is_empty())?;
-    let valid = field.value.split_once('@').is_some_and(|(user, domain)| {
-        !user.is_empty()
-            && !domain.contains('@')
-            && domain.contains('.')
-            && !domain.starts_with('.')
-            && !domain.ends_with('.')
-            && !field
-                .value
-                .contains(|c: char| c.is_whitespace() || c == ',' || c == ';')
-    });
-    if !valid {
-        problems.push(
-            raw.error(
-                field.line,
-                format!("`{}` is not an email address", field.value),
-            )
-            .with_hint("write one address, such as `contact@example.org`"),
-        );
-        return None;
-    }
-    Some(field.value.clone())
+    let valid = |email: &str| {
+        !email.contains(|c: char| c.is_whitespace() || c == ',' || c == ';')
+            && email.split_once('@').is_some_and(|(user, domain)| {
+                !user.is_empty()
+                    && !domain.contains('@')
+                    && domain.contains('.')
+                    && !domain.starts_with('.')
+                    && !domain.ends_with('.')
+            })
+    };
+    let hint = "write one address, such as `contact@example.org`";
+    checked(raw, &raw.email, valid, ("an email address", hint), problems)
 }
 
 /// The website, an http(s) address.
 fn website(raw: &RawPlace, problems: &mut Vec<Diagnostic>) -> Option<String> {
-    let field = raw.website.as_ref().filter(|f| !f.value.is_empty())?;
-    let value = &field.value;
-    let valid = (value.starts_with("https://") || value.starts_with("http://"))
-        && !value.contains(char::is_whitespace);
-    if !valid {
-        problems.push(
-            raw.error(field.line, format!("`{value}` is not a web address"))
-                .with_hint(format!(
-                    "write the whole address, such as `https://{}`",
-                    value.trim_start_matches("www.")
-                )),
-        );
-        return None;
-    }
-    Some(value.clone())
+    let valid = |url: &str| {
+        (url.starts_with("https://") || url.starts_with("http://"))
+            && !url.contains(char::is_whitespace)
+    };
+    let hint = "write the whole address, starting with `https://`, such as `https://example.org`";
+    checked(raw, &raw.website, valid, ("a web address", hint), problems)
 }
 
 /// Wheelchair access: yes, limited or no.
