@@ -195,6 +195,12 @@ impl Place {
     }
 }
 
+/// Whether the spoken language `code` is named in itself (a built-in one the site does not
+/// rename), so that its name can carry its `lang`.
+pub fn is_named_in_itself(directory: &Directory, code: &str) -> bool {
+    !directory.spoken.contains_key(code) && languages::built_in(code).is_some()
+}
+
 /// Lower case, without accents, hyphens as spaces: how filters compare names.
 pub fn fold(text: &str) -> String {
     deunicode::deunicode(text)

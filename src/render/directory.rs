@@ -16,6 +16,21 @@ pub struct Named {
     pub id: String,
     /// Its name for the reader.
     pub name: String,
+    /// The language its name is written in, when not the page's (a spoken language named
+    /// in itself).
+    pub lang: Option<String>,
+}
+
+impl Named {
+    /// A spoken language of the directory, named in itself when built in.
+    fn language(site: &Site, code: &str) -> Named {
+        Named {
+            id: code.to_string(),
+            name: site.directory.language_name(code),
+            lang: crate::places::is_named_in_itself(&site.directory, code)
+                .then(|| code.to_string()),
+        }
+    }
 }
 
 /// One day of a place's week.
@@ -89,6 +104,7 @@ impl PlaceView {
                         name: list
                             .get(id)
                             .map_or_else(|| id.clone(), |n| n.get(lang, fallback)),
+                        lang: None,
                     })
                     .collect()
             };
@@ -108,10 +124,7 @@ impl PlaceView {
             languages: place
                 .languages
                 .iter()
-                .map(|code| Named {
-                    id: code.clone(),
-                    name: site.directory.language_name(code),
-                })
+                .map(|code| Named::language(site, code))
                 .collect(),
             week: week(&place.hours),
             hours: place
@@ -177,6 +190,7 @@ pub fn filters(site: &Site, lang: &str) -> (Vec<Named>, Vec<Named>) {
         .map(|(id, name)| Named {
             id: id.clone(),
             name: name.get(lang, fallback),
+            lang: None,
         })
         .collect();
     let mut codes: Vec<&String> = site
@@ -189,10 +203,7 @@ pub fn filters(site: &Site, lang: &str) -> (Vec<Named>, Vec<Named>) {
     codes.dedup();
     let mut languages: Vec<Named> = codes
         .into_iter()
-        .map(|code| Named {
-            id: code.clone(),
-            name: site.directory.language_name(code),
-        })
+        .map(|code| Named::language(site, code))
         .collect();
     languages.sort_by_cached_key(|l| fold(&l.name));
     (services, languages)

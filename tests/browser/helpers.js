@@ -244,6 +244,8 @@ export const PAGE_KINDS = [
   { kind: 'DigComp competence', path: '/fr/digcomp/4.1/' },
   { kind: 'DigComp level', path: '/fr/digcomp/levels/2/' },
   { kind: 'DigComp coverage', path: '/fr/digcomp/coverage/' },
+  { kind: 'directory of help places', path: '/fr/places/', ready: '.place-status:not([hidden])' },
+  { kind: 'help place', path: '/fr/places/centre-social-du-moulin-clair-exemple-lyon/' },
   { kind: 'search with results', path: '/fr/search/?q=mot+de+pase&audience=apprenant', ready: '.search-result' },
   { kind: '404', path: '/fr/cette-page-n-existe-pas/', status: 404 },
 ];
