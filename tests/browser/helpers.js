@@ -239,8 +239,6 @@ export const PAGE_KINDS = [
   { kind: 'learning path', path: '/fr/parcours/socle-commun/' },
   { kind: 'self-diagnostic', path: '/fr/parcours/autodiagnostic/' },
   { kind: 'glossary', path: '/fr/glossary/' },
-  { kind: 'directory of help places', path: '/fr/places/' },
-  { kind: 'help place', path: '/fr/places/epn-saint-gilles/' },
   { kind: 'DigComp overview', path: '/fr/digcomp/' },
   { kind: 'DigComp area', path: '/fr/digcomp/4/' },
   { kind: 'DigComp competence', path: '/fr/digcomp/4.1/' },
