@@ -637,34 +637,15 @@ fn yaml_places(text: &str, file: &Path, problems: &mut Vec<Diagnostic>) -> Vec<R
 }
 
 fn raw_of_yaml(place: YamlPlace, file: &Path, line: usize) -> RawPlace {
-    let field = |value: String, spanned_line: Option<usize>| Field {
+    let field = |at: Option<usize>, value: String| Field {
         value: value.trim().to_string(),
-        line: spanned_line.unwrap_or(line),
+        line: at.unwrap_or(line),
     };
-    let text = |value: Option<Spanned<String>>| {
-        value.map(|v| {
-            let at = yaml::line_of(&v, 1);
-            field(v.value, at)
-        })
-    };
-    let scalar = |value: Option<Spanned<Scalar>>| {
-        value.map(|v| {
-            let at = yaml::line_of(&v, 1);
-            field(v.value.text(), at)
-        })
-    };
-    let list = |values: Vec<Spanned<String>>| -> Vec<Field> {
-        values
-            .into_iter()
-            .map(|v| {
-                let at = yaml::line_of(&v, 1);
-                field(v.value, at)
-            })
-            .collect()
-    };
+    let text = |v: Spanned<String>| field(yaml::line_of(&v, 1), v.value);
+    let scalar = |v: Spanned<Scalar>| field(yaml::line_of(&v, 1), v.value.text());
     let coordinates = place.coordinates.map(|c| {
         let at = yaml::line_of(&c, 1);
-        let number = |i: usize| field(c.value.get(i).map(f64::to_string).unwrap_or_default(), at);
+        let number = |i: usize| field(at, c.value.get(i).map(f64::to_string).unwrap_or_default());
         (number(0), number(1))
     });
     let mut hours_line = None;
@@ -676,11 +657,11 @@ fn raw_of_yaml(place: YamlPlace, file: &Path, line: usize) -> RawPlace {
                     .into_iter()
                     .map(|(days, times)| {
                         let at = yaml::line_of(&times, 1).or(at);
-                        (field(days, at), field(times.value, at))
+                        (field(at, days), field(at, times.value))
                     })
                     .collect(),
-                YamlHours::Line(text) => {
-                    hours_line = Some(field(text, at));
+                YamlHours::Line(rules) => {
+                    hours_line = Some(field(at, rules));
                     Vec::new()
                 }
             }
@@ -696,21 +677,21 @@ fn raw_of_yaml(place: YamlPlace, file: &Path, line: usize) -> RawPlace {
             .unwrap_or(line),
         row: None,
         slug: place.slug,
-        name: text(place.name),
-        address: text(place.address),
-        postcode: scalar(place.postcode),
-        city: text(place.city),
-        country: text(place.country),
+        name: place.name.map(text),
+        address: place.address.map(text),
+        postcode: place.postcode.map(scalar),
+        city: place.city.map(text),
+        country: place.country.map(text),
         coordinates,
-        services: list(place.services),
-        audiences: list(place.audiences),
-        languages: list(place.languages),
+        services: place.services.into_iter().map(text).collect(),
+        audiences: place.audiences.into_iter().map(text).collect(),
+        languages: place.languages.into_iter().map(text).collect(),
         hours,
         hours_line,
-        phone: scalar(place.phone),
-        email: text(place.email),
-        website: text(place.website),
-        wheelchair: scalar(place.wheelchair),
+        phone: place.phone.map(scalar),
+        email: place.email.map(text),
+        website: place.website.map(text),
+        wheelchair: place.wheelchair.map(scalar),
         note: place.note,
     }
 }
