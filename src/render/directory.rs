@@ -1,9 +1,11 @@
 //! What templates (the directory page, a place's page) and the printed directory of a city
 //! show of the help places: everything already in the reader's language.
 
+use indexmap::IndexMap;
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
 
+use crate::config::Localized;
 use crate::markdown::slugify;
 use crate::model::{Output, Site};
 use crate::places::hours::{self, Opening};
@@ -22,6 +24,18 @@ pub struct Named {
 }
 
 impl Named {
+    /// An entry of the directory's vocabulary (a service, an audience) named in `lang`;
+    /// an id the vocabulary lacks is shown as it is.
+    fn defined(site: &Site, list: &IndexMap<String, Localized>, id: &str, lang: &str) -> Named {
+        Named {
+            id: id.to_string(),
+            name: list
+                .get(id)
+                .map_or_else(|| id.to_string(), |n| n.get(lang, site.default_language())),
+            lang: None,
+        }
+    }
+
     /// A spoken language of the directory, named in itself when built in.
     fn language(site: &Site, code: &str) -> Named {
         Named {
@@ -96,18 +110,11 @@ impl PlaceView {
     pub fn new(site: &Site, lang: &str, index: usize) -> PlaceView {
         let place = &site.directory.places[index];
         let fallback = site.default_language();
-        let names =
-            |ids: &[String], list: &indexmap::IndexMap<String, crate::config::Localized>| {
-                ids.iter()
-                    .map(|id| Named {
-                        id: id.clone(),
-                        name: list
-                            .get(id)
-                            .map_or_else(|| id.clone(), |n| n.get(lang, fallback)),
-                        lang: None,
-                    })
-                    .collect()
-            };
+        let names = |ids: &[String], list: &IndexMap<String, Localized>| {
+            ids.iter()
+                .map(|id| Named::defined(site, list, id, lang))
+                .collect()
+        };
         let path = Output::Place(lang.to_string(), index).path(site);
         PlaceView {
             permalink: format!("{}{path}", site.config.base_url),
@@ -151,8 +158,6 @@ pub struct CityView {
     pub name: String,
     /// Its anchor on the directory page.
     pub slug: String,
-    /// Its printable list, from the site root.
-    pub pdf: String,
     /// Its places.
     pub places: Vec<PlaceView>,
 }
@@ -165,7 +170,6 @@ pub fn cities(site: &Site, lang: &str) -> Vec<CityView> {
         .map(|(name, places)| CityView {
             name: name.to_string(),
             slug: slugify(name),
-            pdf: city_pdf(lang, name),
             places: places
                 .into_iter()
                 .map(|index| PlaceView::new(site, lang, index))
@@ -182,16 +186,11 @@ pub fn city_pdf(lang: &str, city: &str) -> String {
 /// The services and the spoken languages of the directory, for the filters: every service
 /// in the vocabulary's order, the languages spoken somewhere by name.
 pub fn filters(site: &Site, lang: &str) -> (Vec<Named>, Vec<Named>) {
-    let fallback = site.default_language();
     let services = site
         .directory
         .services
-        .iter()
-        .map(|(id, name)| Named {
-            id: id.clone(),
-            name: name.get(lang, fallback),
-            lang: None,
-        })
+        .keys()
+        .map(|id| Named::defined(site, &site.directory.services, id, lang))
         .collect();
     let mut codes: Vec<&String> = site
         .directory

@@ -321,7 +321,7 @@ impl<'a> HtmlRenderer<'a> {
         let cities: Vec<Value> = directory::cities(self.site, lang)
             .into_iter()
             .map(|city| {
-                let pdf = self.pdf_link(lang, city.pdf.clone());
+                let pdf = self.pdf_link(lang, directory::city_pdf(lang, &city.name));
                 context! { pdf => pdf, ..ser(&city) }
             })
             .collect();

@@ -111,7 +111,7 @@ impl Origin {
         Origin {
             file: page.file(),
             ident: page.path.clone(),
-            date: timestamp(page),
+            date: timestamp(page.front.updated.as_deref().or(page.front.date.as_deref())),
         }
     }
 }
@@ -191,7 +191,7 @@ impl Worksheets {
         let origin = Origin {
             file: PathBuf::from(crate::places::PLACES_DIR),
             ident: directory::city_pdf(lang, city),
-            date: Datetime::from_ymd(2000, 1, 1).expect("a valid date"),
+            date: timestamp(None),
         };
         let (_, places) = site
             .directory
@@ -366,14 +366,10 @@ impl Worksheets {
     }
 }
 
-/// A fixed date for the PDF's metadata, so that two builds give the same bytes.
-fn timestamp(page: &Page) -> Datetime {
-    let date = page
-        .front
-        .updated
-        .as_deref()
-        .or(page.front.date.as_deref())
-        .unwrap_or("2000-01-01");
+/// A fixed date for the PDF's metadata, so that two builds give the same bytes: the date
+/// given (`YYYY-MM-DD`), else 2000-01-01.
+fn timestamp(date: Option<&str>) -> Datetime {
+    let date = date.unwrap_or("2000-01-01");
     let mut parts = date
         .get(..10)
         .unwrap_or("2000-01-01")
