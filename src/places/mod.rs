@@ -195,12 +195,6 @@ impl Place {
     }
 }
 
-/// Whether the spoken language `code` is named in itself (a built-in one the site does not
-/// rename), so that its name can carry its `lang`.
-pub fn is_named_in_itself(directory: &Directory, code: &str) -> bool {
-    !directory.spoken.contains_key(code) && languages::built_in(code).is_some()
-}
-
 /// Lower case, without accents, hyphens as spaces: how filters compare names.
 pub fn fold(text: &str) -> String {
     deunicode::deunicode(text)
@@ -390,6 +384,12 @@ impl Directory {
             .cloned()
             .or_else(|| languages::built_in(code).map(str::to_string))
             .unwrap_or_else(|| code.to_string())
+    }
+
+    /// Whether the spoken language `code` is named in itself (a built-in one the site does
+    /// not rename), so that its name can carry its `lang`.
+    pub fn is_named_in_itself(&self, code: &str) -> bool {
+        !self.spoken.contains_key(code) && languages::built_in(code).is_some()
     }
 
     /// The indices of the places of each city, cities in alphabetical order.

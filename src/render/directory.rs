@@ -41,7 +41,9 @@ impl Named {
         Named {
             id: code.to_string(),
             name: site.directory.language_name(code),
-            lang: crate::places::is_named_in_itself(&site.directory, code)
+            lang: site
+                .directory
+                .is_named_in_itself(code)
                 .then(|| code.to_string()),
         }
     }

@@ -87,13 +87,13 @@ pub fn all(site: &Site) -> Vec<Pdf> {
         .iter()
         .filter(|p| has_pdf(site, p))
         .map(|p| Pdf::Page(p.id));
-    let cities = site.languages.iter().flat_map(|language| {
-        site.directory
-            .cities()
-            .into_iter()
+    let cities = site.directory.cities();
+    let lists = site.languages.iter().flat_map(|language| {
+        cities
+            .iter()
             .map(|(city, _)| Pdf::City(language.code.clone(), city.to_string()))
     });
-    pages.chain(cities).collect()
+    pages.chain(lists).collect()
 }
 
 /// What a compiled document is named after in messages and metadata.
