@@ -1,30 +1,21 @@
 //! parcours compiles Markdown courses tagged with DigComp 2.2 competences into a searchable,
 //! multilingual static site.
 //!
-//! The pipeline, one module per stage: [`load`] reads the files, [`model`] links them into a
-//! site, [`render`] turns the model into outputs, [`write`] puts them in place.
-//! [`commands`] holds what the binary runs; [`serve`] previews a site and rebuilds it live.
+//! The code is cut into layers, and each layer uses only the layers below it (a test,
+//! `tests/layers.rs`, enforces it):
+//!
+//! 1. [`base`]: diagnostics, YAML, text, URL arithmetic, files;
+//! 2. [`sources`]: reading a site's files (settings, strings, theme, glossary, pages, places);
+//! 3. [`markdown`]: the one reading of a page's Markdown and its extensions, with every
+//!    output form of it (HTML, Typst, plain text), knowing nothing of the whole site;
+//! 4. [`model`]: the site (pages, translations, indexes, the address of every output, links);
+//! 5. [`render`]: the renderers, which only read the model (HTML, PDF, search, ...);
+//! 6. [`commands`] and [`serve`]: what the binary runs.
 
+pub mod base;
 pub mod commands;
-pub mod config;
-pub mod coverage;
-pub mod diagnostic;
-pub mod digcomp;
-pub mod external;
-pub mod glossary;
-pub mod i18n;
-pub mod images;
-pub mod links;
-pub mod lint;
-pub mod load;
 pub mod markdown;
 pub mod model;
-pub mod places;
-pub mod quiz;
 pub mod render;
-pub mod search;
-pub mod selftest;
 pub mod serve;
-pub mod theme;
-pub mod write;
-pub mod yaml;
+pub mod sources;

@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
-use parcours::commands::{self, SiteOptions};
+use parcours::commands;
+use parcours::model::load::SiteOptions;
 
 /// parcours: multilingual digital-skills courses, tagged with DigComp 2.2, as a static site.
 #[derive(Parser)]

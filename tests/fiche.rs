@@ -5,8 +5,8 @@ mod common;
 
 use std::path::Path;
 
-use parcours::commands::{SiteOptions, load_site};
 use parcours::model::Site;
+use parcours::model::load::{SiteOptions, load_site};
 use parcours::render::pdf::{Worksheets, markup};
 use proptest::prelude::*;
 
@@ -89,7 +89,7 @@ fn images_alone_are_figures_and_the_others_stay_in_their_line() {
     let id = site.pages.iter().position(|p| p.key == "s/page").unwrap();
     let markup = |site: &mut Site, markdown: &str| {
         site.pages[id].body = markdown.to_string();
-        markup::convert(site, &site.pages[id]).text
+        markup(site, &site.pages[id]).text
     };
     let figure = "#figure(image(\"/content/s/image.svg\"";
     let inline = "#box(image(\"/content/s/image.svg\"";
@@ -304,7 +304,7 @@ fn quizzes_print_with_boxes_and_their_answers_on_a_page_of_their_own() {
     let (_dir, mut site) = one_page_site();
     let id = site.pages.iter().position(|p| p.key == "s/page").unwrap();
     site.pages[id].body = "Texte.\n\n```quiz\n- question: \"Le plus \\\"solide\\\" #strong[x] ?\"\n  choices:\n    - \"123456\"\n    - text: \"girafe-tulipe\"\n      correct: true\n  explanation: \"Quatre mots.\"\n- question: \"Signes ?\"\n  choices:\n    - { text: \"Urgence\", correct: true }\n    - { text: \"Faute\", correct: true }\n    - \"Logo\"\n```\n".into();
-    let markup = parcours::render::pdf::markup::convert(&site, &site.pages[id]);
+    let markup = parcours::render::pdf::markup(&site, &site.pages[id]);
     assert!(
         markup
             .text

@@ -3,10 +3,11 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use super::{CONTENT_ERROR, SUCCESS, SiteOptions, USAGE_ERROR, load_site, print_problems};
-use crate::diagnostic::Diagnostic;
+use super::{CONTENT_ERROR, SUCCESS, USAGE_ERROR, print_problems};
+use crate::base::diagnostic::Diagnostic;
+use crate::base::write::{Sink, Staging};
+use crate::model::load::{SiteOptions, load_site};
 use crate::render::{Fiches, Report, render_site};
-use crate::write::{Sink, Staging};
 
 /// The default output folder, inside the site.
 pub const DEFAULT_OUTPUT: &str = "public";

@@ -2,9 +2,10 @@
 
 use std::time::Instant;
 
-use super::{CONTENT_ERROR, SUCCESS, SiteOptions, load_site, print_problems};
+use super::{CONTENT_ERROR, SUCCESS, print_problems};
+use crate::base::write::Sink;
+use crate::model::load::{SiteOptions, load_site};
 use crate::render::{Fiches, render_site};
-use crate::write::Sink;
 
 /// Loads and renders the site without writing it, and reports every problem; with
 /// `external`, also asks every web address the pages link to whether it still answers; with
@@ -18,14 +19,14 @@ pub fn run(options: &SiteOptions, external: bool, coverage: bool) -> i32 {
         problems.extend(report.problems);
         pages = report.pages_per_language.values().sum();
         if external {
-            let links = crate::external::links(site);
+            let links = crate::render::external::links(site);
             println!("Checking {} links to the web...", links.len());
-            problems.extend(crate::external::check(&options.root, &links));
+            problems.extend(crate::render::external::check(&options.root, &links));
         }
     }
     print_problems(&options.root, &problems);
     if let (Some(site), true) = (&site, coverage) {
-        println!("{}", crate::coverage::Coverage::of(site).table());
+        println!("{}", crate::render::coverage::Coverage::of(site).table());
     }
     let (errors, warnings) = (problems.error_count(), problems.warning_count());
     println!(

@@ -2,8 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{CONTENT_ERROR, SUCCESS, SiteOptions, USAGE_ERROR, load_site, print_problems};
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use super::{CONTENT_ERROR, SUCCESS, USAGE_ERROR, print_problems};
+use crate::base::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::load::{SiteOptions, load_site};
 use crate::render::pdf::{Worksheets, file_name};
 
 /// Makes the worksheet of the page `file` (a path to its `.md` file) into `output`, by

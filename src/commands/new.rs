@@ -3,9 +3,9 @@
 use std::path::{Path, PathBuf};
 
 use super::{CONTENT_ERROR, SUCCESS, USAGE_ERROR};
-use crate::config::SiteConfig;
-use crate::i18n::{BUILT_IN, Strings};
-use crate::load::CONTENT_DIR;
+use crate::sources::config::SiteConfig;
+use crate::sources::i18n::{BUILT_IN, Strings};
+use crate::sources::pages::CONTENT_DIR;
 
 const SITE_YAML: &str = r#"title:
   fr: "Mon site de formation"

@@ -1,6 +1,7 @@
 //! `parcours search "query"`: finds existing pages, for authors about to write one.
 
-use super::{CONTENT_ERROR, SUCCESS, SiteOptions, USAGE_ERROR, load_site, print_problems};
+use super::{CONTENT_ERROR, SUCCESS, USAGE_ERROR, print_problems};
+use crate::model::load::{SiteOptions, load_site};
 
 /// Prints the pages of `lang` (the default language when `None`) that best match `query`.
 pub fn run(options: &SiteOptions, query: &str, lang: Option<&str>, limit: usize) -> i32 {
@@ -17,7 +18,7 @@ pub fn run(options: &SiteOptions, query: &str, lang: Option<&str>, limit: usize)
         );
         return USAGE_ERROR;
     }
-    match crate::search::search(&site, &lang, query, limit) {
+    match crate::render::search::search(&site, &lang, query, limit) {
         Ok(hits) if hits.is_empty() => {
             println!("No page in `{lang}` matches \"{query}\".");
             SUCCESS

@@ -1,7 +1,14 @@
 //! Every file the renderers produce from the model, and where it goes.
 
-use super::{PageId, Site};
-use crate::digcomp;
+use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
+
+use super::page::PageId;
+use super::site::Site;
+use crate::base::diagnostic::{Diagnostic, Diagnostics};
+use crate::base::files::walk_files;
+use crate::sources::digcomp;
+use crate::sources::pages::CONTENT_DIR;
 
 /// One output of the build, named by what it shows.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -59,7 +66,9 @@ impl Output {
             Output::Place(lang, index) => {
                 format!("{lang}/places/{}/", site.directory.places[*index].slug)
             }
-            Output::SearchIndex(lang) => format!("{}meta.json", crate::search::index::folder(lang)),
+            Output::SearchIndex(lang) => {
+                format!("{}meta.json", crate::render::search::index::folder(lang))
+            }
             Output::LanguageChooser => String::new(),
             Output::NotFound => "404.html".into(),
             Output::Sitemap => "sitemap.xml".into(),
@@ -176,5 +185,39 @@ impl Site {
             outputs.push(Output::ServiceWorker);
         }
         outputs
+    }
+
+    /// Detects two outputs with the same URL, and records every URL path of the site.
+    pub(super) fn check_paths(&mut self, problems: &mut Diagnostics) {
+        let mut owners: HashMap<String, Output> = HashMap::new();
+        for output in self.outputs() {
+            let path = output.path(self);
+            if let Some(first) = owners.get(&path) {
+                let file = match output {
+                    Output::Page(id) => self.pages[id].file(),
+                    _ => PathBuf::from(CONTENT_DIR),
+                };
+                let (owner, first) = (output.describe(self), first.describe(self));
+                problems.push(
+                    Diagnostic::error(file, format!("{owner} has the same URL /{path} as {first}"))
+                        .with_hint("give one of them another file name, or a `slug:` of its own"),
+                );
+            } else {
+                owners.insert(path, output);
+            }
+        }
+        let mut known: BTreeSet<String> = owners.into_keys().collect();
+        for asset in &self.assets {
+            for language in &self.languages {
+                known.insert(self.asset_path(&asset.path, &language.code));
+            }
+        }
+        for (inner, _) in self.theme.static_files() {
+            known.insert(inner);
+        }
+        for (inner, _) in walk_files(&self.root.join("static")) {
+            known.insert(inner);
+        }
+        self.known_paths = known;
     }
 }

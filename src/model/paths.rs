@@ -1,78 +1,62 @@
-//! URL paths inside the site. Pages link to each other with relative URLs, so that a built
-//! site works under any base URL and on any static host.
+//! Learning paths: courses to follow in order, and the paths to follow first.
 
-/// The relative URL from the page at `from` (a site path such as `fr/a/b/`, or `` for the
-/// root) to the site path `to`.
-pub fn relative_url(from: &str, to: &str) -> String {
-    let url = format!("{}{to}", root_of(from));
-    if url.is_empty() {
-        "./".to_string()
-    } else {
-        url
-    }
-}
+use std::collections::BTreeMap;
 
-/// The relative URL of the site root from the page at `from`: `../` once per folder.
-pub fn root_of(from: &str) -> String {
-    let depth = from.split('/').filter(|part| !part.is_empty()).count();
-    let depth = if from.ends_with('/') || from.is_empty() {
-        depth
-    } else {
-        depth.saturating_sub(1)
-    };
-    "../".repeat(depth)
-}
+use super::page::{LearningPath, PageId, PageKind};
+use super::site::Site;
+use crate::base::diagnostic::{Diagnostic, Diagnostics};
+use crate::sources::pages::frontmatter::PageRef;
 
-/// Resolves a relative `/`-separated path against a base folder, both relative to the same
-/// root; `None` when it climbs out of the root.
-pub fn resolve_relative(base_dir: &str, relative: &str) -> Option<String> {
-    let mut parts: Vec<&str> = base_dir.split('/').filter(|p| !p.is_empty()).collect();
-    for part in relative.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            other => parts.push(other),
+impl Site {
+    /// Finds the courses and prerequisites each learning path names; a name that leads to no
+    /// course (or no path) is an error on its line.
+    pub(super) fn link_paths(&mut self, problems: &mut Diagnostics) {
+        let mut paths = BTreeMap::new();
+        for page in self.pages.iter().filter(|p| p.kind == PageKind::Path) {
+            let mut find = |refs: &[PageRef], kind: PageKind, what: &str| -> Vec<PageId> {
+                refs.iter()
+                    .filter_map(|r| match self.linked_page(page, &r.link) {
+                        Some(found) if found.kind == kind => Some(found.id),
+                        _ => {
+                            problems.push(
+                                Diagnostic::error(page.file(), format!("`{}` is not {what} of the site in this language", r.link))
+                                    .at_line(r.line)
+                                    .with_hint("link to the .md file of the page, relative to this one, such as `../securite/mots-de-passe.md`"),
+                            );
+                            None
+                        }
+                    })
+                    .collect()
+            };
+            let path = LearningPath {
+                steps: find(&page.front.steps, PageKind::Course, "a course"),
+                prerequisites: find(&page.front.prerequisites, PageKind::Path, "a learning path"),
+            };
+            paths.insert(page.id, path);
         }
-    }
-    let mut joined = parts.join("/");
-    if relative.ends_with('/') && !joined.is_empty() {
-        joined.push('/');
-    }
-    Some(joined)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn relative_urls_climb_to_the_root_then_descend() {
-        assert_eq!(
-            relative_url("fr/securite/mots/", "fr/digcomp/2.1/"),
-            "../../../fr/digcomp/2.1/"
-        );
-        assert_eq!(relative_url("", "fr/"), "fr/");
-        assert_eq!(relative_url("", ""), "./");
-        assert_eq!(relative_url("fr/", ""), "../");
-        assert_eq!(relative_url("404.html", "fr/"), "fr/");
+        self.paths = paths;
     }
 
-    #[test]
-    fn relative_paths_resolve_inside_the_root_only() {
-        assert_eq!(
-            resolve_relative("securite", "../informer/a.md").as_deref(),
-            Some("informer/a.md")
-        );
-        assert_eq!(
-            resolve_relative("securite", "./img/x.png").as_deref(),
-            Some("securite/img/x.png")
-        );
-        assert_eq!(
-            resolve_relative("fr/a/b/", "../../c/").as_deref(),
-            Some("fr/c/")
-        );
-        assert_eq!(resolve_relative("", "../etc/passwd"), None);
+    /// The courses and prerequisites of a learning path.
+    pub fn learning_path(&self, id: PageId) -> Option<&LearningPath> {
+        self.paths.get(&id)
+    }
+
+    /// The learning paths whose steps include a course, in page order.
+    pub fn paths_through(&self, course: PageId) -> Vec<PageId> {
+        self.paths_where(|path| path.steps.contains(&course))
+    }
+
+    /// The learning paths that follow a path (they name it as a prerequisite).
+    pub fn paths_after(&self, path: PageId) -> Vec<PageId> {
+        self.paths_where(|p| p.prerequisites.contains(&path))
+    }
+
+    fn paths_where(&self, keep: impl Fn(&LearningPath) -> bool) -> Vec<PageId> {
+        self.paths
+            .iter()
+            .filter(|(_, path)| keep(path))
+            .map(|(id, _)| *id)
+            .collect()
     }
 }

@@ -3,7 +3,8 @@
 use std::path::Path;
 
 use super::*;
-use crate::commands::{SiteOptions, load_site};
+use crate::base::diagnostic::Diagnostics;
+use crate::model::load::{SiteOptions, load_site};
 
 fn write(root: &Path, file: &str, text: &str) {
     let path = root.join(file);

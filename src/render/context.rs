@@ -4,9 +4,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::digcomp::{self, text};
-use crate::load::frontmatter::CompetenceRef;
 use crate::model::{Page, PageKind, Site};
+use crate::sources::digcomp::{self, level_label, text};
+use crate::sources::pages::frontmatter::CompetenceRef;
 
 /// The site, as templates see it (`site`).
 #[derive(Debug, Serialize)]
@@ -130,14 +130,6 @@ impl Badge {
                 .unwrap_or_default(),
             path: format!("{lang}/digcomp/{}/", reference.id),
         }
-    }
-}
-
-/// "Fondamental 2", "Intermediate 3": a level in words.
-pub fn level_label(level: u8, lang: &str) -> String {
-    match digcomp::framework().group_of(level) {
-        Some(group) => format!("{} {level}", text(&group.title, lang)),
-        None => level.to_string(),
     }
 }
 

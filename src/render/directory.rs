@@ -5,11 +5,12 @@ use indexmap::IndexMap;
 use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::Serialize;
 
-use crate::config::Localized;
-use crate::markdown::slugify;
+use crate::base::text::fold;
+use crate::base::text::slugify;
 use crate::model::{Output, Site};
-use crate::places::hours::{self, Opening};
-use crate::places::{Place, fold};
+use crate::sources::config::Localized;
+use crate::sources::places::Place;
+use crate::sources::places::hours::{self, Opening};
 
 /// A service, an audience or a spoken language: its id and its name.
 #[derive(Debug, Serialize)]

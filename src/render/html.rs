@@ -8,14 +8,19 @@ use minijinja::value::Serde;
 use minijinja::{Environment, Value, context};
 use serde::Serialize;
 
-use super::context::{PageView, SiteView, level_label};
+use super::context::{PageView, SiteView};
 use super::templates;
 use super::{Fiches, directory, pdf};
-use crate::coverage::Coverage;
-use crate::diagnostic::Diagnostic;
-use crate::digcomp::{self, text};
-use crate::markdown;
-use crate::model::{Output, Page, PageId, PageKind, Site, root_of};
+use crate::base::diagnostic::Diagnostic;
+use crate::base::urls::root_of;
+use crate::markdown::blocks::{quiz, selftest};
+use crate::markdown::document::Heading;
+use crate::markdown::html::{self as markdown_html, Html};
+use crate::model::links::PageLinks;
+use crate::model::{Output, Page, PageId, PageKind, Site};
+use crate::render::coverage::Coverage;
+use crate::sources::digcomp::level_label;
+use crate::sources::digcomp::{self, text};
 
 /// One language in the switcher of a page.
 #[derive(Debug, Serialize)]
@@ -148,7 +153,7 @@ impl<'a> HtmlRenderer<'a> {
             ),
             Output::SearchIndex(lang) => {
                 return Rendered {
-                    files: crate::search::index::render(self.site, lang),
+                    files: crate::render::search::index::render(self.site, lang),
                     ..Rendered::default()
                 };
             }
@@ -205,7 +210,7 @@ impl<'a> HtmlRenderer<'a> {
 
     fn page_context(&self, id: PageId) -> (&'static str, Value, Vec<Diagnostic>, bool) {
         let page = &self.site.pages[id];
-        let body = markdown::render(self.site, page);
+        let body = body(self.site, page);
         let template = match page.kind {
             PageKind::Home => "home.html",
             PageKind::Section => "section.html",
@@ -219,8 +224,8 @@ impl<'a> HtmlRenderer<'a> {
             .collect();
         let value = context! {
             page => ser(self.view(id)),
-            content => Value::from_safe_string(body.html),
-            toc => ser(body.toc),
+            content => Value::from_safe_string(body.html.html.clone()),
+            toc => ser(&body.toc),
             section => ser(page.parent.map(|p| self.view(p))),
             pages => ser(self.views_of(&page.pages)),
             subsections => sections,
@@ -230,11 +235,11 @@ impl<'a> HtmlRenderer<'a> {
             learning_path => self.learning_path(page),
             in_paths => self.in_paths(page),
             continue_at => self.continue_at(page),
-            has_quiz => body.has_quiz,
-            has_terms => body.has_terms,
-            has_selftest => body.has_selftest,
+            has_quiz => body.has(quiz::FENCE),
+            has_terms => body.html.has_terms,
+            has_selftest => body.has(selftest::FENCE),
         };
-        (template, value, body.problems, body.has_code)
+        (template, value, body.problems, body.html.has_code)
     }
 
     /// The schema.org description of a course or a learning path.
@@ -437,9 +442,9 @@ impl<'a> HtmlRenderer<'a> {
         context! {
             areas => self.areas.get(lang).cloned().unwrap_or_default(),
             levels => levels,
-            audiences => crate::load::frontmatter::AUDIENCES,
-            formats => crate::load::frontmatter::FORMATS,
-            index => crate::search::index::folder(lang),
+            audiences => crate::sources::pages::frontmatter::AUDIENCES,
+            formats => crate::sources::pages::frontmatter::FORMATS,
+            index => crate::render::search::index::folder(lang),
         }
     }
 
@@ -715,6 +720,41 @@ impl<'a> HtmlRenderer<'a> {
             .home(lang)
             .map(|home| self.views_of(&home.subsections))
             .unwrap_or_default()
+    }
+}
+
+/// A page's body as HTML, with what the page needs and every problem of its Markdown.
+pub struct Body {
+    /// The HTML, and whether it has code or glossary words.
+    pub html: Html,
+    /// Its headings of levels 2 and 3.
+    pub toc: Vec<Heading>,
+    /// The fences of its fenced-block extensions (the scripts they need).
+    pub blocks: Vec<&'static str>,
+    /// The problems of its Markdown, its links and its HTML.
+    pub problems: Vec<Diagnostic>,
+}
+
+impl Body {
+    /// Whether the page holds a block of this kind.
+    pub fn has(&self, fence: &str) -> bool {
+        self.blocks.contains(&fence)
+    }
+}
+
+/// Reads and renders the body of `page`.
+pub fn body(site: &Site, page: &Page) -> Body {
+    let document = page.document();
+    let links = PageLinks::new(site, page);
+    let html = markdown_html::render(&document, &links.context());
+    let mut problems = document.problems.clone();
+    problems.extend(links.check(&document));
+    problems.extend(html.problems.iter().cloned());
+    Body {
+        toc: document.toc(),
+        blocks: document.blocks().map(|b| b.fence()).collect(),
+        html,
+        problems,
     }
 }
 

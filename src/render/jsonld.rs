@@ -3,11 +3,11 @@
 
 use serde_json::{Value, json};
 
-use super::context::level_label;
 use super::directory::PlaceView;
-use crate::digcomp::{self, text};
 use crate::model::{LearningPath, Output, Page, Site};
-use crate::places::hours::{DAY_NAMES, clock};
+use crate::sources::digcomp::level_label;
+use crate::sources::digcomp::{self, text};
+use crate::sources::places::hours::{DAY_NAMES, clock};
 
 /// The JSON-LD of a course page.
 pub fn course(site: &Site, page: &Page) -> Value {

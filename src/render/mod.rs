@@ -2,10 +2,13 @@
 //! of output; they all read the same model.
 
 pub mod context;
+pub mod coverage;
 pub mod directory;
+pub mod external;
 pub mod html;
 pub mod jsonld;
 pub mod pdf;
+pub mod search;
 pub mod templates;
 
 use std::collections::BTreeMap;
@@ -16,9 +19,9 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use rayon::prelude::*;
 use syntect::highlighting::ThemeSet;
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::base::diagnostic::{Diagnostic, Diagnostics};
+use crate::base::write::Sink;
 use crate::model::{Output, Site};
-use crate::write::Sink;
 
 /// The stylesheet of highlighted code, written at the output's root.
 pub const HIGHLIGHT_CSS: &str = "highlight.css";
@@ -78,7 +81,7 @@ pub fn render_outputs(site: &Site, outputs: &[Output], sink: &Sink, fiches: &Fic
             let bodies: Vec<Diagnostic> = site
                 .pages
                 .par_iter()
-                .flat_map_iter(|p| crate::markdown::render(site, p).problems)
+                .flat_map_iter(|p| html::body(site, p).problems)
                 .collect();
             report.problems.extend(bodies);
             return report;
@@ -137,7 +140,7 @@ pub fn copy_static(site: &Site, sink: &Sink, problems: &mut Diagnostics) {
             )),
         }
     }
-    for (inner, path) in crate::theme::walk_files(&site.root.join("static")) {
+    for (inner, path) in crate::base::files::walk_files(&site.root.join("static")) {
         copy_file(
             sink,
             &inner,
@@ -157,7 +160,7 @@ pub fn copy_static(site: &Site, sink: &Sink, problems: &mut Diagnostics) {
                 let target = site.asset_path(&asset.path, &language.code);
                 copy_file(sink, &target, &file, &asset.file, &mut found);
                 for (width, bytes) in &copies {
-                    let copy = crate::images::variant_path(&target, *width);
+                    let copy = crate::base::images::variant_path(&target, *width);
                     write_or_report(sink, &copy, bytes, &mut found);
                 }
             }
@@ -169,11 +172,11 @@ pub fn copy_static(site: &Site, sink: &Sink, problems: &mut Diagnostics) {
 
 /// The narrower copies of a raster image, by width, for the `srcset` of its pages.
 fn smaller_copies(file: &Path, shown: &Path, problems: &mut Diagnostics) -> Vec<(u32, Vec<u8>)> {
-    let Some(size) = crate::images::size(file) else {
+    let Some(size) = crate::base::images::size(file) else {
         return Vec::new();
     };
     size.variants()
-        .filter_map(|width| match crate::images::resized(file, width) {
+        .filter_map(|width| match crate::base::images::resized(file, width) {
             Ok(bytes) => Some((width, bytes)),
             Err(error) => {
                 problems.push(Diagnostic::warning(
@@ -214,7 +217,7 @@ pub fn highlight_css() -> String {
             .and_then(|theme| {
                 syntect::html::css_for_theme_with_class_style(
                     theme,
-                    crate::markdown::HIGHLIGHT_CLASSES,
+                    crate::markdown::highlight::HIGHLIGHT_CLASSES,
                 )
                 .ok()
             })

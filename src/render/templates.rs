@@ -5,9 +5,9 @@ use std::path::PathBuf;
 
 use minijinja::{AutoEscape, Environment, State, UndefinedBehavior, Value};
 
-use crate::diagnostic::Diagnostic;
+use crate::base::diagnostic::Diagnostic;
 use crate::model::Site;
-use crate::theme::Theme;
+use crate::sources::theme::Theme;
 
 /// The templates every theme provides.
 pub const REQUIRED: [&str; 20] = [
@@ -90,7 +90,7 @@ fn format_value(
 ) -> Result<(), minijinja::Error> {
     match value.as_str() {
         Some(text) if !value.is_safe() && matches!(state.auto_escape(), AutoEscape::Html) => out
-            .write_str(&crate::markdown::escape(text))
+            .write_str(&crate::base::text::escape(text))
             .map_err(minijinja::Error::from),
         _ => minijinja::escape_formatter(out, state, value),
     }
@@ -108,7 +108,7 @@ fn link(state: &State, path: &str) -> Value {
 
 /// A URL for an attribute: the characters that matter in HTML escaped, `/` left readable.
 fn url_value(url: String) -> Value {
-    Value::from_safe_string(crate::markdown::escape(&url))
+    Value::from_safe_string(crate::base::text::escape(&url))
 }
 
 /// Renders a template with a context; errors name the template file and line.

@@ -7,15 +7,15 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::commands::{SiteOptions, load_site};
-use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::digcomp;
-use crate::load::{CONTENT_DIR, load_page};
+use crate::base::diagnostic::{Diagnostic, Diagnostics};
+use crate::base::write::{Sink, Staging};
+use crate::model::load::{SiteOptions, load_site};
 use crate::model::{Output, PageKind, Site};
 use crate::render::context::PageView;
 use crate::render::pdf::{self, Worksheets};
 use crate::render::{Fiches, copy_static, render_outputs, render_site};
-use crate::write::{Sink, Staging};
+use crate::sources::digcomp;
+use crate::sources::pages::{CONTENT_DIR, load_page};
 
 /// What changed on disk since the last rebuild, from the least to the most work.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]

@@ -13,8 +13,9 @@ use std::time::Duration;
 
 use tokio::sync::broadcast;
 
-use crate::commands::{CONTENT_ERROR, SUCCESS, SiteOptions, USAGE_ERROR, print_problems};
-use crate::config::SiteConfig;
+use crate::commands::{CONTENT_ERROR, SUCCESS, USAGE_ERROR, print_problems};
+use crate::model::load::SiteOptions;
+use crate::sources::config::SiteConfig;
 use http::{Message, ServerState};
 use live::{LiveSite, Outcome};
 
@@ -79,7 +80,7 @@ pub fn run(mut options: SiteOptions, bind: IpAddr, port: u16) -> i32 {
         make_fiche: Box::new(move |path| {
             let made = lock(&fiche_site).fiche(path)?;
             made.map_err(|problems| {
-                let mut all = crate::diagnostic::Diagnostics::new();
+                let mut all = crate::base::diagnostic::Diagnostics::new();
                 all.extend(problems);
                 print_problems(&fiche_root, &all);
             })

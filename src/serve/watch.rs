@@ -10,11 +10,12 @@ use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 
 use super::live::Changes;
-use crate::config::CONFIG_FILE;
-use crate::glossary::GLOSSARY_DIR;
-use crate::i18n::I18N_DIR;
-use crate::load::{CONTENT_DIR, is_ignored_name};
-use crate::places::PLACES_DIR;
+use crate::base::files::is_ignored_name;
+use crate::sources::config::CONFIG_FILE;
+use crate::sources::glossary::GLOSSARY_DIR;
+use crate::sources::i18n::I18N_DIR;
+use crate::sources::pages::CONTENT_DIR;
+use crate::sources::places::PLACES_DIR;
 
 /// How long the watcher waits for a burst of events to end.
 pub const DEBOUNCE: Duration = Duration::from_millis(30);

@@ -1,7 +1,6 @@
 //! Printable worksheets ("fiches"): every page with a worksheet becomes an A4 PDF, laid out by
 //! the theme's `fiche.typ` and compiled by Typst in a sandboxed World, in parallel.
 
-pub mod markup;
 mod qr;
 mod world;
 
@@ -17,11 +16,14 @@ use typst::{World, WorldExt};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
-use crate::diagnostic::Diagnostic;
+use crate::base::diagnostic::Diagnostic;
+use crate::base::text::typst_string;
+use crate::base::write::Sink;
+use crate::markdown::typst::{Markup, render as typst_markup};
+use crate::model::links::PageLinks;
 use crate::model::{Output, Page, PageId, PageKind, Site};
 use crate::render::context::PageView;
 use crate::render::directory::{self, PlaceView};
-use crate::write::Sink;
 use world::{FicheWorld, Shared};
 
 /// The worksheet template, among the theme's templates (a site overrides it with its own
@@ -189,7 +191,7 @@ impl Worksheets {
     /// Compiles the printable directory of the help places of `city`, in `lang`.
     pub fn render_city(&self, site: &Site, lang: &str, city: &str) -> Made {
         let origin = Origin {
-            file: PathBuf::from(crate::places::PLACES_DIR),
+            file: PathBuf::from(crate::sources::places::PLACES_DIR),
             ident: directory::city_pdf(lang, city),
             date: timestamp(None),
         };
@@ -223,7 +225,7 @@ impl Worksheets {
         let json = serde_json::to_vec(&data)
             .map_err(|e| vec![Diagnostic::error(&origin.file, e.to_string())])?;
         let qr = qr::svg(&data.url).unwrap_or_default();
-        let alt = markup::string(&site.strings.get(lang, "places.qr_alt"));
+        let alt = typst_string(&site.strings.get(lang, "places.qr_alt"));
         let main = format!(
             "#import \"/theme/{TEMPLATE}\": *\n#directory(json(\"/directory.json\"), image(\"/qr.svg\", alt: {alt}, width: 100%))\n"
         );
@@ -269,7 +271,7 @@ impl Worksheets {
 
     /// The markup and files of one worksheet, numbered `index` inside its document.
     fn sheet(&self, site: &Site, page: &Page, index: usize) -> Result<Sheet, Vec<Diagnostic>> {
-        let markup = markup::convert(site, page);
+        let markup = markup(site, page);
         if markup.problems.iter().any(Diagnostic::is_error) {
             return Err(markup.problems);
         }
@@ -282,7 +284,7 @@ impl Worksheets {
         };
         let json = serde_json::to_vec(&data)
             .map_err(|e| vec![Diagnostic::error(page.file(), e.to_string())])?;
-        let alt = markup::string(&site.strings.get(&page.lang, "fiche.qr_alt"));
+        let alt = typst_string(&site.strings.get(&page.lang, "fiche.qr_alt"));
         Ok(Sheet {
             markup: markup.text,
             qr_call: format!("image(\"/qr-{index}.svg\", alt: {alt}, width: 100%)"),
@@ -364,6 +366,12 @@ impl Worksheets {
             })
             .collect()
     }
+}
+
+/// The Typst markup of a page's body, with the images it shows and its problems.
+pub fn markup(site: &Site, page: &Page) -> Markup {
+    let links = PageLinks::new(site, page);
+    typst_markup(&page.document(), &links.context())
 }
 
 /// A fixed date for the PDF's metadata, so that two builds give the same bytes: the date

@@ -13,7 +13,7 @@ use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 
-use crate::theme::Theme;
+use crate::sources::theme::Theme;
 
 /// What every worksheet of a build shares: the standard library, the fonts, the theme's
 /// parsed sources. Loaded once.
@@ -87,7 +87,7 @@ impl<'a> FicheWorld<'a> {
                 .into_iter()
                 .map(|(path, bytes)| (id(&path), Bytes::new(bytes)))
                 .collect(),
-            content_root: site_root.join(crate::load::CONTENT_DIR),
+            content_root: site_root.join(crate::sources::pages::CONTENT_DIR),
             allowed,
         }
     }

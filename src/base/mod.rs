@@ -1,0 +1,9 @@
+//! The base layer: what every other layer uses, and which uses nothing of parcours.
+
+pub mod diagnostic;
+pub mod files;
+pub mod images;
+pub mod text;
+pub mod urls;
+pub mod write;
+pub mod yaml;

@@ -1,0 +1,501 @@
+//! The one reading of a page's Markdown. The body is parsed once into a [`Document`]: the
+//! CommonMark and GFM events in order, in which headings carry their final anchors, code
+//! blocks and images come whole, alerts become callouts and fenced-block extensions are
+//! parsed and checked; beside them, every heading and every link with its line, and the
+//! problems of the reading. Every output (HTML, worksheet, search text, link checks) reads
+//! this document, so that a heading, a link or a block means the same thing in all of them.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+use super::blocks::Block;
+use super::lint::Lint;
+use crate::base::diagnostic::{Diagnostic, LineIndex};
+use crate::base::text::{french_spacing, slugify};
+
+/// The Markdown of a page, and what is needed to read it.
+#[derive(Debug, Clone, Copy)]
+pub struct Source<'a> {
+    /// The Markdown.
+    pub body: &'a str,
+    /// The line of its file on which it starts.
+    pub first_line: usize,
+    /// Its file, for messages.
+    pub file: &'a Path,
+    /// Its language, which sets its typography.
+    pub lang: &'a str,
+}
+
+/// A page's Markdown, read.
+#[derive(Debug, Clone, Default)]
+pub struct Document<'a> {
+    /// The page's file, for messages.
+    pub file: PathBuf,
+    /// What the page holds, in order.
+    pub nodes: Vec<Node<'a>>,
+    /// Every heading, with its anchor.
+    pub headings: Vec<Heading>,
+    /// Every link and image, with its line.
+    pub links: Vec<LinkRef>,
+    /// What is wrong in it: malformed blocks, images without text alternative, links
+    /// without text, skipped heading levels, anchors that lead nowhere on the page.
+    pub problems: Vec<Diagnostic>,
+}
+
+/// One piece of a document, and the line of the file where it starts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node<'a> {
+    /// The line.
+    pub line: usize,
+    /// The piece.
+    pub item: Item<'a>,
+}
+
+/// A piece of a document.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item<'a> {
+    /// Any other piece of CommonMark, as pulldown-cmark reads it. Headings carry their final
+    /// anchor, and text its typography.
+    Event(Event<'a>),
+    /// A code block, whole: its language (the first word of its info string) and its text.
+    Code {
+        /// `rust`, or empty.
+        lang: String,
+        /// The code.
+        text: String,
+    },
+    /// A fenced-block extension, parsed and checked.
+    Block {
+        /// The block.
+        block: Block,
+        /// Its number among the blocks of its kind in the page, from 1.
+        number: usize,
+    },
+    /// An image, whole.
+    Image {
+        /// Its address, as written.
+        url: String,
+        /// Its title, if any.
+        title: String,
+        /// Its text alternative.
+        alt: String,
+    },
+    /// The start of a framed box ("Remember", "Warning", "Tip"...).
+    CalloutStart(Callout),
+    /// The end of the box.
+    CalloutEnd,
+}
+
+/// The kinds of framed boxes, from GitHub's alerts (`> [!NOTE]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Callout {
+    /// `NOTE`.
+    Note,
+    /// `TIP`.
+    Tip,
+    /// `IMPORTANT`, titled "Remember".
+    Important,
+    /// `WARNING`.
+    Warning,
+    /// `CAUTION`.
+    Caution,
+}
+
+impl Callout {
+    /// Its name (`important`), which is also the key of its title in the interface strings
+    /// (`callout.important`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Callout::Note => "note",
+            Callout::Tip => "tip",
+            Callout::Important => "important",
+            Callout::Warning => "warning",
+            Callout::Caution => "caution",
+        }
+    }
+
+    fn of(kind: BlockQuoteKind) -> Callout {
+        match kind {
+            BlockQuoteKind::Note => Callout::Note,
+            BlockQuoteKind::Tip => Callout::Tip,
+            BlockQuoteKind::Important => Callout::Important,
+            BlockQuoteKind::Warning => Callout::Warning,
+            BlockQuoteKind::Caution => Callout::Caution,
+        }
+    }
+}
+
+/// A heading of a page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Heading {
+    /// 1 to 6.
+    pub level: u8,
+    /// Its anchor, unique in the page.
+    pub id: String,
+    /// Its text.
+    pub title: String,
+    /// Its line in the page's file.
+    #[serde(skip)]
+    pub line: usize,
+}
+
+/// A link or an image of a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkRef {
+    /// Its address, as written.
+    pub url: String,
+    /// Its line in the page's file.
+    pub line: usize,
+    /// Whether it is an image.
+    pub image: bool,
+}
+
+/// The parser options: CommonMark plus the GFM extensions.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_GFM
+}
+
+impl<'a> Document<'a> {
+    /// Reads a page's Markdown.
+    pub fn parse(source: Source<'a>) -> Document<'a> {
+        let lines = LineIndex::new(source.body, source.first_line);
+        let events = Parser::new_ext(source.body, options()).into_offset_iter();
+        let mut reader = Reader {
+            source,
+            lines: &lines,
+            lint: Lint::new(source.file.to_path_buf()),
+            document: Document {
+                file: source.file.to_path_buf(),
+                ..Document::default()
+            },
+        };
+        reader.read(events);
+        let ids = reader.document.anchor_headings();
+        let Reader {
+            mut document, lint, ..
+        } = reader;
+        document.problems.extend(lint.finish(&ids));
+        document
+    }
+
+    /// The headings of levels 2 and 3, for a table of contents.
+    pub fn toc(&self) -> Vec<Heading> {
+        self.headings
+            .iter()
+            .filter(|h| (2..=3).contains(&h.level))
+            .cloned()
+            .collect()
+    }
+
+    /// The fenced-block extensions of the page.
+    pub fn blocks(&self) -> impl Iterator<Item = &Block> {
+        self.nodes.iter().filter_map(|node| match &node.item {
+            Item::Block { block, .. } => Some(block),
+            _ => None,
+        })
+    }
+
+    /// Gives every heading an anchor (its own `{#id}`, or one made from its text, unique in
+    /// the page), records the headings, and returns the anchors.
+    fn anchor_headings(&mut self) -> HashSet<String> {
+        let mut taken = HashSet::new();
+        for index in 0..self.nodes.len() {
+            let Item::Event(Event::Start(Tag::Heading { level, .. })) = &self.nodes[index].item
+            else {
+                continue;
+            };
+            let level = *level as u8;
+            let title = heading_text(&self.nodes[index + 1..]);
+            let line = self.nodes[index].line;
+            if let Item::Event(Event::Start(Tag::Heading { id, .. })) = &mut self.nodes[index].item
+            {
+                let wanted = id
+                    .as_deref()
+                    .map_or_else(|| slugify(&title), str::to_string);
+                let unique = unique_id(&mut taken, wanted);
+                *id = Some(unique.clone().into());
+                self.headings.push(Heading {
+                    level,
+                    id: unique,
+                    title: title.trim().to_string(),
+                    line,
+                });
+            }
+        }
+        taken
+    }
+}
+
+/// The text of a heading whose events start `nodes`.
+fn heading_text(nodes: &[Node<'_>]) -> String {
+    let mut title = String::new();
+    for node in nodes {
+        match &node.item {
+            Item::Event(Event::End(TagEnd::Heading(_))) => break,
+            Item::Event(Event::Text(text) | Event::Code(text)) => title.push_str(text),
+            _ => {}
+        }
+    }
+    title
+}
+
+fn unique_id(taken: &mut HashSet<String>, wanted: String) -> String {
+    let mut candidate = wanted.clone();
+    let mut n = 1;
+    while !taken.insert(candidate.clone()) {
+        candidate = format!("{wanted}-{n}");
+        n += 1;
+    }
+    candidate
+}
+
+/// The language of a code block: the first word of its info string (`rust` in
+/// "```rust,ignore"), empty when it has none.
+pub fn code_language(kind: &CodeBlockKind<'_>) -> String {
+    match kind {
+        CodeBlockKind::Fenced(info) => info
+            .split([' ', ',', '{'])
+            .next()
+            .unwrap_or_default()
+            .to_string(),
+        CodeBlockKind::Indented => String::new(),
+    }
+}
+
+/// What the reader holds while the events go by.
+struct Reader<'s, 'a> {
+    source: Source<'a>,
+    lines: &'s LineIndex,
+    lint: Lint,
+    document: Document<'a>,
+}
+
+/// A code block or an image being read, whose events are gathered until it ends.
+enum Gathering {
+    Code {
+        lang: String,
+        text: String,
+        line: usize,
+    },
+    Image {
+        url: String,
+        title: String,
+        alt: String,
+        line: usize,
+    },
+}
+
+impl<'a> Reader<'_, 'a> {
+    fn read(&mut self, events: impl Iterator<Item = (Event<'a>, Range<usize>)>) {
+        let mut gathering: Option<Gathering> = None;
+        let mut blocks_of_kind: Vec<&'static str> = Vec::new();
+        for (event, range) in events {
+            let line = self.lines.line(range.start);
+            if let Some(Gathering::Code { text, .. }) = &mut gathering {
+                match event {
+                    Event::Text(more) => text.push_str(&more),
+                    Event::End(TagEnd::CodeBlock) => {
+                        if let Some(Gathering::Code { lang, text, line }) = gathering.take() {
+                            self.code_block(lang, text, line, &mut blocks_of_kind);
+                        }
+                    }
+                    _ => {}
+                }
+                continue;
+            }
+            self.lint.observe(&event, line);
+            if let Some(Gathering::Image { alt, .. }) = &mut gathering {
+                match event {
+                    Event::Text(text) | Event::Code(text) => alt.push_str(&text),
+                    Event::End(TagEnd::Image) => {
+                        if let Some(Gathering::Image {
+                            url,
+                            title,
+                            alt,
+                            line,
+                        }) = gathering.take()
+                        {
+                            self.push(line, Item::Image { url, title, alt });
+                        }
+                    }
+                    _ => {}
+                }
+                continue;
+            }
+            match event {
+                Event::Start(Tag::CodeBlock(kind)) => {
+                    gathering = Some(Gathering::Code {
+                        lang: code_language(&kind),
+                        text: String::new(),
+                        line,
+                    });
+                }
+                Event::Start(Tag::Image {
+                    dest_url, title, ..
+                }) => {
+                    self.link(&dest_url, line, true);
+                    gathering = Some(Gathering::Image {
+                        url: dest_url.into_string(),
+                        title: title.into_string(),
+                        alt: String::new(),
+                        line,
+                    });
+                }
+                Event::Start(Tag::Link { ref dest_url, .. }) => {
+                    self.link(dest_url, line, false);
+                    self.push(line, Item::Event(event));
+                }
+                Event::Start(Tag::BlockQuote(Some(kind))) => {
+                    self.push(line, Item::CalloutStart(Callout::of(kind)));
+                }
+                Event::End(TagEnd::BlockQuote(Some(_))) => self.push(line, Item::CalloutEnd),
+                Event::Text(text) if self.source.lang == "fr" => {
+                    let text = match french_spacing(&text) {
+                        std::borrow::Cow::Borrowed(_) => text,
+                        std::borrow::Cow::Owned(spaced) => CowStr::from(spaced),
+                    };
+                    self.push(line, Item::Event(Event::Text(text)));
+                }
+                other => self.push(line, Item::Event(other)),
+            }
+        }
+    }
+
+    fn push(&mut self, line: usize, item: Item<'a>) {
+        self.document.nodes.push(Node { line, item });
+    }
+
+    fn link(&mut self, url: &str, line: usize, image: bool) {
+        self.document.links.push(LinkRef {
+            url: url.to_string(),
+            line,
+            image,
+        });
+    }
+
+    /// A code block whose fence starts at `line`: a fenced-block extension when its language
+    /// names one (or the extension's problem), plain code otherwise.
+    fn code_block(
+        &mut self,
+        lang: String,
+        text: String,
+        line: usize,
+        blocks_of_kind: &mut Vec<&'static str>,
+    ) {
+        match Block::parse(&lang, &text, self.source.file, line + 1) {
+            Some(Ok(block)) => {
+                blocks_of_kind.push(block.fence());
+                let number = blocks_of_kind
+                    .iter()
+                    .filter(|k| **k == block.fence())
+                    .count();
+                self.push(line, Item::Block { block, number });
+            }
+            Some(Err(problem)) => self.document.problems.push(problem),
+            None => self.push(line, Item::Code { lang, text }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(markdown: &str) -> Document<'_> {
+        Document::parse(Source {
+            body: markdown,
+            first_line: 1,
+            file: Path::new("a.md"),
+            lang: "fr",
+        })
+    }
+
+    #[test]
+    fn headings_get_unique_anchors() {
+        let document = read("## A b\n## A b\n### C {#own}\n");
+        let ids: Vec<_> = document.toc().into_iter().map(|h| h.id).collect();
+        assert_eq!(ids, ["a-b", "a-b-1", "own"]);
+    }
+
+    #[test]
+    fn images_and_code_come_whole_and_links_are_listed_with_their_lines() {
+        let document =
+            read("Voir [là](b.md).\n\n![Un *cadenas*](c.png \"t\")\n\n```rust\nlet x;\n```\n");
+        let images: Vec<_> = document
+            .nodes
+            .iter()
+            .filter_map(|n| match &n.item {
+                Item::Image { url, alt, title } => {
+                    Some((url.as_str(), alt.as_str(), title.as_str(), n.line))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(images, [("c.png", "Un cadenas", "t", 3)]);
+        assert!(document.nodes.iter().any(|n| n.item
+            == Item::Code {
+                lang: "rust".into(),
+                text: "let x;\n".into()
+            }));
+        let links: Vec<_> = document
+            .links
+            .iter()
+            .map(|l| (l.url.as_str(), l.line, l.image))
+            .collect();
+        assert_eq!(links, [("b.md", 1, false), ("c.png", 3, true)]);
+    }
+
+    #[test]
+    fn extensions_are_parsed_once_and_numbered_by_kind() {
+        let quiz = "```quiz\n- question: \"A ?\"\n  choices:\n    - \"x\"\n    - text: \"y\"\n      correct: true\n```\n\n";
+        let markdown = format!(
+            "{quiz}{quiz}```autodiagnostic\n- statement: \"Je sais.\"\n  competence: \"1.1\"\n  level: 2\n```\n"
+        );
+        let document = read(&markdown);
+        let numbers: Vec<_> = document
+            .nodes
+            .iter()
+            .filter_map(|n| match &n.item {
+                Item::Block { block, number } => Some((block.fence(), *number)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(numbers, [("quiz", 1), ("quiz", 2), ("autodiagnostic", 1)]);
+        assert!(document.problems.is_empty(), "{:?}", document.problems);
+    }
+
+    #[test]
+    fn a_malformed_block_is_a_problem_on_its_line_and_is_left_out() {
+        let document = read("Texte.\n\n```quiz\n- question: [\n```\n");
+        assert_eq!(document.blocks().count(), 0);
+        assert!(document.problems[0].line.is_some_and(|l| l >= 4));
+    }
+
+    #[test]
+    fn alerts_become_callouts_and_french_text_gets_its_spaces() {
+        let document = read("> [!IMPORTANT]\n> Attention : oui.\n");
+        assert_eq!(
+            document.nodes[0].item,
+            Item::CalloutStart(Callout::Important)
+        );
+        assert!(
+            document
+                .nodes
+                .iter()
+                .any(|n| n.item == Item::Event(Event::Text("Attention\u{202F}: oui.".into())))
+        );
+        assert_eq!(
+            document.nodes.last().map(|n| &n.item),
+            Some(&Item::CalloutEnd)
+        );
+    }
+}

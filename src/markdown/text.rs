@@ -1,0 +1,92 @@
+//! A read page as plain text, for the search index: its headings apart, and everything a
+//! reader reads, without the Markdown. Fenced-block extensions give their own words (a
+//! quiz's questions and choices, not its YAML).
+
+use pulldown_cmark::{Event, TagEnd};
+
+use super::document::{Document, Item};
+
+/// The readable text of a page.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct PlainText {
+    /// The text of each heading.
+    pub headings: Vec<String>,
+    /// Everything a reader reads, headings included, one space between blocks.
+    pub text: String,
+}
+
+/// The plain text of a read page.
+pub fn plain(document: &Document<'_>) -> PlainText {
+    let mut text = String::new();
+    for node in &document.nodes {
+        match &node.item {
+            Item::Event(Event::Text(t) | Event::Code(t)) => text.push_str(t),
+            Item::Event(Event::Start(tag)) if is_block(&tag.to_end()) => text.push(' '),
+            Item::Event(Event::End(tag)) if is_block(tag) => text.push(' '),
+            Item::Event(Event::SoftBreak | Event::HardBreak) => text.push(' '),
+            Item::Event(_) => {}
+            Item::Code { text: code, .. } => {
+                text.push(' ');
+                text.push_str(code);
+            }
+            Item::Block { block, .. } => {
+                text.push(' ');
+                text.push_str(&block.extension().text());
+                text.push(' ');
+            }
+            Item::Image { alt, .. } => text.push_str(alt),
+            Item::CalloutStart(_) | Item::CalloutEnd => text.push(' '),
+        }
+    }
+    PlainText {
+        headings: document.headings.iter().map(|h| h.title.clone()).collect(),
+        text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+    }
+}
+
+/// Whether a tag is a block, which words do not run across.
+fn is_block(tag: &TagEnd) -> bool {
+    !matches!(
+        tag,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Link
+            | TagEnd::Image
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markdown::document::Source;
+
+    fn plain_text(markdown: &str) -> PlainText {
+        plain(&Document::parse(Source {
+            body: markdown,
+            first_line: 1,
+            file: std::path::Path::new("a.md"),
+            lang: "fr",
+        }))
+    }
+
+    #[test]
+    fn quizzes_and_self_diagnostics_give_their_words_not_their_yaml() {
+        let plain = plain_text(
+            "Avant.\n\n```quiz\n- question: \"Le plus solide ?\"\n  choices:\n    - \"123\"\n    - text: \"girafe\"\n      correct: true\n  explanation: \"Long.\"\n```\n\n```autodiagnostic\n- statement: \"Je cherche.\"\n  competence: \"1.1\"\n  level: 2\n```\n\n```rust\nlet x = 1;\n```\n",
+        );
+        assert_eq!(
+            plain.text,
+            "Avant. Le plus solide ? 123 girafe Long. Je cherche. let x = 1;"
+        );
+    }
+
+    #[test]
+    fn plain_text_drops_markdown_and_keeps_headings_apart() {
+        let plain = plain_text("## Titre\n\n**gras**, et [lien](x.md).\n- un\n- deux");
+        assert_eq!(plain.text, "Titre gras, et lien. un deux");
+        assert_eq!(plain.headings, ["Titre"]);
+    }
+}

@@ -1,0 +1,381 @@
+//! A read page as Typst markup, for its worksheet. Every piece of text the author wrote
+//! becomes a Typst string literal (`#"..."`), so that no character of the content can ever
+//! run Typst code; the structure becomes calls to Typst functions and to the helpers of the
+//! theme's fiche.typ (`task`, `callout`, `quiz`, `answers`, `selftest`).
+
+use std::collections::{HashMap, HashSet};
+
+use pulldown_cmark::{Alignment, Event, Tag, TagEnd};
+
+use super::blocks::Appendix;
+use super::context::Context;
+use super::document::{Document, Item, Node};
+use crate::base::diagnostic::Diagnostic;
+use crate::base::text::typst_string as string;
+
+/// The Typst markup of a page body, the assets it shows, and its problems.
+#[derive(Debug, Default)]
+pub struct Markup {
+    /// Typst markup, to be placed after `#import` of the theme's helpers.
+    pub text: String,
+    /// The assets (paths inside `content/`) that images use.
+    pub images: Vec<String>,
+    /// Images the worksheet cannot show, and other problems, with their lines.
+    pub problems: Vec<Diagnostic>,
+}
+
+/// Converts a read page to Typst markup.
+pub fn render(document: &Document<'_>, cx: &Context<'_>) -> Markup {
+    let mut converter = Converter {
+        cx,
+        document,
+        out: Markup::default(),
+        footnotes: HashMap::new(),
+        appendix: Appendix::default(),
+    };
+    // Footnote definitions first, so that each reference can carry its text.
+    let mut rest: Vec<&Node<'_>> = Vec::with_capacity(document.nodes.len());
+    let mut nodes = document.nodes.iter();
+    while let Some(node) = nodes.next() {
+        if let Item::Event(Event::Start(Tag::FootnoteDefinition(label))) = &node.item {
+            let inner: Vec<&Node<'_>> = nodes
+                .by_ref()
+                .take_while(|n| n.item != Item::Event(Event::End(TagEnd::FootnoteDefinition)))
+                .collect();
+            let text = converter.blocks(&inner);
+            converter.footnotes.insert(label.to_string(), text);
+        } else {
+            rest.push(node);
+        }
+    }
+    let mut text = converter.blocks(&rest);
+    if !converter.appendix.answers.is_empty() {
+        let label = |key: &str| string(&cx.text(key));
+        text.push_str(&format!(
+            "\n#answers({}, {}, ({},))\n",
+            label("quiz.answers"),
+            label("quiz.answer"),
+            converter.appendix.answers.join(", ")
+        ));
+    }
+    converter.out.text = text;
+    converter.out
+}
+
+struct Converter<'c> {
+    cx: &'c Context<'c>,
+    document: &'c Document<'c>,
+    out: Markup,
+    footnotes: HashMap<String, String>,
+    appendix: Appendix,
+}
+
+/// What an element gives its parent when it ends.
+enum Closed {
+    Text(String),
+    Item(String),
+    Cell(String),
+    Row { head: bool },
+}
+
+/// Where the converter is while walking the nodes.
+enum Frame {
+    /// Inline content to wrap when the element ends: the opening text.
+    Wrap(String),
+    /// A block to wrap, on lines of its own.
+    Block(String),
+    /// Content kept as it is.
+    Plain,
+    /// A list item, a table cell, a table row (header or not).
+    Item,
+    Cell,
+    Row {
+        head: bool,
+    },
+    /// A list: its items so far, the call that opens it, and whether it is a task list.
+    List {
+        open: String,
+        items: Vec<String>,
+        tasks: bool,
+    },
+    /// A table: its alignments, cells of the current row, rows.
+    Table {
+        columns: Vec<Alignment>,
+        row: Vec<String>,
+        header: Vec<String>,
+        rows: Vec<String>,
+    },
+}
+
+impl Converter<'_> {
+    /// Converts a sequence of nodes into markup.
+    fn blocks(&mut self, nodes: &[&Node<'_>]) -> String {
+        let alone = lone_images(nodes);
+        let mut stack: Vec<(Frame, String)> = Vec::new();
+        let mut current = String::new();
+        for (index, node) in nodes.iter().enumerate() {
+            match &node.item {
+                Item::Event(Event::Start(tag)) => {
+                    let frame = self.open(tag, alone.contains(&index));
+                    stack.push((frame, std::mem::take(&mut current)));
+                }
+                Item::CalloutStart(kind) => {
+                    let title = self.cx.text(&format!("callout.{}", kind.name()));
+                    let open = format!("#callout({}, {})[", string(kind.name()), string(&title));
+                    stack.push((Frame::Block(open), std::mem::take(&mut current)));
+                }
+                Item::Event(Event::End(_)) | Item::CalloutEnd => {
+                    let Some((frame, before)) = stack.pop() else {
+                        continue;
+                    };
+                    let done = std::mem::replace(&mut current, before);
+                    self.closed(self.close(frame, done), &mut stack, &mut current);
+                }
+                Item::Event(event) => self.inline(event, &mut stack, &mut current),
+                Item::Code { lang, text } => current.push_str(&code(lang, text)),
+                Item::Block { block, .. } => {
+                    let markup = block.extension().typst(self.cx, &mut self.appendix);
+                    current.push_str(&markup);
+                }
+                Item::Image { url, alt, .. } => {
+                    current.push_str(&self.image(url, alt, node.line, alone.contains(&index)))
+                }
+            }
+        }
+        current
+    }
+
+    /// Gives what an element closed to its parent.
+    fn closed(&self, closed: Closed, stack: &mut [(Frame, String)], current: &mut String) {
+        match closed {
+            Closed::Item(text) => match stack.last_mut() {
+                Some((Frame::List { items, .. }, _)) => items.push(text),
+                _ => current.push_str(&text),
+            },
+            Closed::Cell(text) => match nearest_table(stack) {
+                Some((row, _, _)) => row.push(text),
+                None => current.push_str(&text),
+            },
+            Closed::Row { head } => {
+                if let Some((row, header, rows)) = nearest_table(stack) {
+                    let cells = std::mem::take(row);
+                    if head {
+                        *header = cells
+                    } else {
+                        rows.extend(cells)
+                    }
+                }
+            }
+            Closed::Text(text) => current.push_str(&text),
+        }
+    }
+
+    /// Text, breaks, rules, task markers, footnote references.
+    fn inline(&self, event: &Event<'_>, stack: &mut [(Frame, String)], current: &mut String) {
+        match event {
+            Event::Text(text) | Event::Html(text) | Event::InlineHtml(text) => {
+                current.push('#');
+                current.push_str(&string(text));
+            }
+            Event::InlineMath(text) | Event::DisplayMath(text) => {
+                current.push('#');
+                current.push_str(&string(text));
+            }
+            Event::Code(text) => current.push_str(&format!("#raw({})", string(text))),
+            Event::SoftBreak => current.push_str("#\" \""),
+            Event::HardBreak => current.push_str("#linebreak()"),
+            Event::Rule => current.push_str("\n#line(length: 100%)\n"),
+            Event::TaskListMarker(done) => {
+                current.push_str(&format!("#task({done})"));
+                let list = stack
+                    .iter_mut()
+                    .rev()
+                    .find(|(f, _)| matches!(f, Frame::List { .. }));
+                if let Some((Frame::List { tasks, .. }, _)) = list {
+                    *tasks = true;
+                }
+            }
+            Event::FootnoteReference(label) => {
+                if let Some(text) = self.footnotes.get(&**label) {
+                    current.push_str(&format!("#footnote[{text}]"));
+                }
+            }
+            Event::Start(_) | Event::End(_) => {}
+        }
+    }
+
+    /// The frame of an element; `alone` when it is a paragraph holding only an image (which
+    /// then prints as a figure, unwrapped).
+    fn open(&self, tag: &Tag<'_>, alone: bool) -> Frame {
+        match tag {
+            Tag::Paragraph if alone => Frame::Plain,
+            Tag::Paragraph => Frame::Block("#par[".into()),
+            Tag::Heading { level, .. } => {
+                Frame::Block(format!("#heading(level: {})[", *level as u8))
+            }
+            Tag::BlockQuote(_) => Frame::Block("#quote(block: true)[".into()),
+            Tag::List(Some(start)) => Frame::List {
+                open: format!("#enum(start: {start}"),
+                items: Vec::new(),
+                tasks: false,
+            },
+            Tag::List(None) => Frame::List {
+                open: "#list(".into(),
+                items: Vec::new(),
+                tasks: false,
+            },
+            Tag::Item => Frame::Item,
+            Tag::Emphasis => Frame::Wrap("#emph[".into()),
+            Tag::Strong => Frame::Wrap("#strong[".into()),
+            Tag::Strikethrough => Frame::Wrap("#strike[".into()),
+            Tag::Superscript => Frame::Wrap("#super[".into()),
+            Tag::Subscript => Frame::Wrap("#sub[".into()),
+            Tag::Link { dest_url, .. } if dest_url.trim().is_empty() => Frame::Plain,
+            Tag::Link { dest_url, .. } => {
+                let url = self.cx.links.printed(dest_url);
+                Frame::Wrap(format!("#link({})[", string(&url)))
+            }
+            Tag::Table(columns) => Frame::Table {
+                columns: columns.clone(),
+                row: Vec::new(),
+                header: Vec::new(),
+                rows: Vec::new(),
+            },
+            Tag::TableHead => Frame::Row { head: true },
+            Tag::TableRow => Frame::Row { head: false },
+            Tag::TableCell => Frame::Cell,
+            Tag::CodeBlock(_)
+            | Tag::Image { .. }
+            | Tag::HtmlBlock
+            | Tag::MetadataBlock(_)
+            | Tag::FootnoteDefinition(_)
+            | Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition => Frame::Plain,
+        }
+    }
+
+    fn close(&self, frame: Frame, inner: String) -> Closed {
+        Closed::Text(match frame {
+            Frame::Plain => inner,
+            Frame::Item => return Closed::Item(inner),
+            Frame::Cell => return Closed::Cell(inner),
+            Frame::Row { head } => return Closed::Row { head },
+            Frame::Block(open) => format!("\n{open}{inner}]\n"),
+            Frame::Wrap(open) => format!("{open}{inner}]"),
+            Frame::List { open, items, tasks } => list(&open, &items, tasks),
+            Frame::Table {
+                columns,
+                header,
+                rows,
+                ..
+            } => table(&columns, &header, &rows),
+        })
+    }
+
+    /// An image beside the page: a figure the width of the page when it stands alone in its
+    /// paragraph or list item, in its line otherwise. Any other image is a problem.
+    fn image(&mut self, url: &str, alt: &str, line: usize, figure: bool) -> String {
+        let Some(asset) = self.cx.links.asset(url) else {
+            self.out.problems.push(
+                Diagnostic::error(&self.document.file, format!("the image `{url}` is not a file beside the page, so the worksheet cannot show it"))
+                    .at_line(line)
+                    .with_hint("put the image in the page's folder and link to it by its name, such as `![...](cadenas.png)`"),
+            );
+            return String::new();
+        };
+        let image = format!(
+            "image({}, alt: {}",
+            string(&format!("/content/{}", asset.path)),
+            string(alt.trim())
+        );
+        self.out.images.push(asset.path);
+        if figure {
+            format!("\n#figure({image}, width: 100%))\n")
+        } else {
+            format!("#box({image}))")
+        }
+    }
+}
+
+/// A code block.
+fn code(lang: &str, text: &str) -> String {
+    let lang = if lang.is_empty() {
+        "none".to_string()
+    } else {
+        string(lang)
+    };
+    format!(
+        "\n#raw(block: true, lang: {lang}, {})\n",
+        string(text.trim_end_matches('\n'))
+    )
+}
+
+/// A list of items; a task list has boxes instead of bullets.
+fn list(open: &str, items: &[String], tasks: bool) -> String {
+    let items: Vec<String> = items.iter().map(|i| format!("[{i}]")).collect();
+    let open = if tasks && open == "#list(" {
+        "#list(marker: none, "
+    } else {
+        open
+    };
+    let separator = if open.ends_with('(') || open.ends_with(", ") {
+        ""
+    } else {
+        ", "
+    };
+    format!("\n{open}{separator}{})\n", items.join(", "))
+}
+
+/// A table, its header repeated on every page it runs over.
+fn table(columns: &[Alignment], header: &[String], rows: &[String]) -> String {
+    let align: Vec<&str> = columns
+        .iter()
+        .map(|a| match a {
+            Alignment::Center => "center",
+            Alignment::Right => "right",
+            _ => "left",
+        })
+        .collect();
+    let header: Vec<String> = header.iter().map(|c| format!("[{c}]")).collect();
+    let cells: Vec<String> = rows.iter().map(|c| format!("[{c}]")).collect();
+    format!(
+        "\n#table(columns: {}, align: ({},), table.header({}), {})\n",
+        columns.len().max(1),
+        align.join(", "),
+        header.join(", "),
+        cells.join(", ")
+    )
+}
+
+/// The indices of the images alone in their paragraph or list item, and of that paragraph
+/// or item: such an image is a figure the width of the page; any other stays in its line.
+fn lone_images(nodes: &[&Node<'_>]) -> HashSet<usize> {
+    let mut alone = HashSet::new();
+    for (index, window) in nodes.windows(3).enumerate() {
+        let parent = match &window[0].item {
+            Item::Event(Event::Start(Tag::Paragraph)) => TagEnd::Paragraph,
+            Item::Event(Event::Start(Tag::Item)) => TagEnd::Item,
+            _ => continue,
+        };
+        if matches!(window[1].item, Item::Image { .. })
+            && window[2].item == Item::Event(Event::End(parent))
+        {
+            alone.extend([index, index + 1]);
+        }
+    }
+    alone
+}
+
+/// The row, header and body cells of the innermost table being read.
+#[allow(clippy::type_complexity)]
+fn nearest_table(
+    stack: &mut [(Frame, String)],
+) -> Option<(&mut Vec<String>, &mut Vec<String>, &mut Vec<String>)> {
+    stack.iter_mut().rev().find_map(|(frame, _)| match frame {
+        Frame::Table {
+            row, header, rows, ..
+        } => Some((row, header, rows)),
+        _ => None,
+    })
+}

@@ -1,0 +1,254 @@
+//! Where the links and images of a page lead: to another page (written as its `.md` file),
+//! to an asset beside the page, or to an address of the site. Every target is checked once,
+//! here, and [`PageLinks`] tells the Markdown renderers where each link leads.
+
+use percent_encoding::percent_decode_str;
+
+use super::outputs::Output;
+use super::page::{Page, PageId};
+use super::site::Site;
+use crate::base::diagnostic::Diagnostic;
+use crate::base::urls::{has_scheme, join, relative_url, resolve_relative};
+use crate::markdown::context::{Asset, Context, Linked, Links, Teaching};
+use crate::markdown::document::Document;
+use crate::sources::pages::CONTENT_DIR;
+
+/// Where a link leads once resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// An external address, an anchor, or a relative URL that already works.
+    Unchanged,
+    /// A new relative URL.
+    Url(String),
+    /// A page that exists only in another language: its URL and that language.
+    OtherLanguage(String, String),
+}
+
+/// The links of one page, as the Markdown layer asks about them.
+pub struct PageLinks<'s> {
+    site: &'s Site,
+    page: &'s Page,
+}
+
+impl<'s> PageLinks<'s> {
+    /// The links of `page`.
+    pub fn new(site: &'s Site, page: &'s Page) -> PageLinks<'s> {
+        PageLinks { site, page }
+    }
+
+    /// What the page's Markdown is rendered with: its language, strings and glossary, and
+    /// these links.
+    pub fn context(&self) -> Context<'_> {
+        let site = self.site;
+        let lang = &self.page.lang;
+        let glossary = Output::Glossary(lang.clone()).path(site);
+        Context {
+            lang,
+            strings: &site.strings,
+            glossary: site.glossary.terms(lang),
+            glossary_url: relative_url(&self.page.path, &glossary),
+            raw_html: site.config.markdown.raw_html,
+            links: self,
+        }
+    }
+
+    /// The problems of the page's links and images: those that lead nowhere (errors), and
+    /// those that open a page in another language (warnings).
+    pub fn check(&self, document: &Document<'_>) -> Vec<Diagnostic> {
+        let file = self.page.file();
+        document
+            .links
+            .iter()
+            .filter_map(|link| {
+                let what = if link.image { "image" } else { "link" };
+                let url = &link.url;
+                let problem = match self.site.resolve(self.page, url) {
+                    Ok(Target::OtherLanguage(_, lang)) => Diagnostic::warning(&file, format!(
+                        "the {what} `{url}` leads to a page not translated into {}: it opens the {lang} version",
+                        self.page.lang
+                    ))
+                    .with_hint("translate that page, or link to another one"),
+                    Ok(_) => return None,
+                    Err((message, hint)) => {
+                        Diagnostic::error(&file, format!("broken {what} `{url}`: {message}"))
+                            .with_hint(hint)
+                    }
+                };
+                Some(problem.at_line(link.line))
+            })
+            .collect()
+    }
+
+    fn linked(&self, id: PageId) -> Linked {
+        let target = &self.site.pages[id];
+        Linked {
+            title: target.front.title.clone(),
+            url: relative_url(&self.page.path, &target.path),
+        }
+    }
+}
+
+impl Links for PageLinks<'_> {
+    fn href(&self, url: &str) -> Option<String> {
+        match self.site.resolve(self.page, url) {
+            Ok(Target::Url(new) | Target::OtherLanguage(new, _)) => Some(new),
+            _ => None,
+        }
+    }
+
+    fn printed(&self, url: &str) -> String {
+        let base = &self.site.config.base_url;
+        match self.site.resolve(self.page, url) {
+            Ok(Target::Url(relative) | Target::OtherLanguage(relative, _)) => {
+                let (path, fragment) = relative.split_once('#').unwrap_or((&relative, ""));
+                let absolute = resolve_relative(&self.page.path, path).unwrap_or_default();
+                let fragment = if fragment.is_empty() {
+                    String::new()
+                } else {
+                    format!("#{fragment}")
+                };
+                format!("{base}{absolute}{fragment}")
+            }
+            _ if url.starts_with('#') => format!("{base}{}{url}", self.page.path),
+            _ => url.to_string(),
+        }
+    }
+
+    fn asset(&self, url: &str) -> Option<Asset> {
+        let path = self.site.asset_of(self.page, url)?;
+        Some(Asset {
+            file: self.site.root.join(CONTENT_DIR).join(&path),
+            path,
+        })
+    }
+
+    fn teaching(&self, competence: &str) -> Teaching {
+        let courses = self.site.courses_teaching(&self.page.lang, competence);
+        let mut paths: Vec<PageId> = courses
+            .iter()
+            .flat_map(|&c| self.site.paths_through(c))
+            .collect();
+        paths.sort_unstable();
+        paths.dedup();
+        Teaching {
+            courses: courses.iter().map(|&id| self.linked(id)).collect(),
+            paths: paths.into_iter().map(|id| self.linked(id)).collect(),
+        }
+    }
+}
+
+impl Site {
+    /// Resolves `url`, written in `page`: where it leads, or what is wrong and how to fix it.
+    pub fn resolve(&self, page: &Page, url: &str) -> Result<Target, (String, String)> {
+        if url.is_empty() || url.starts_with('#') || url.starts_with("//") || has_scheme(url) {
+            return Ok(Target::Unchanged);
+        }
+        let (path, suffix) = match url.find(['#', '?']) {
+            Some(cut) => (&url[..cut], &url[cut..]),
+            None => (url, ""),
+        };
+        if path.is_empty() {
+            return Ok(Target::Unchanged);
+        }
+        let decoded = percent_decode_str(path).decode_utf8_lossy();
+        if let Some(absolute) = decoded.strip_prefix('/') {
+            return if self.has_path(absolute) {
+                Ok(Target::Url(format!(
+                    "{}{suffix}",
+                    relative_url(&page.path, absolute)
+                )))
+            } else {
+                Err(problem(
+                    "no page or file of the site has this address",
+                    "check the address, or link to the page's .md file",
+                ))
+            };
+        }
+        let in_content = resolve_relative(&page.dir, &decoded);
+        if let Some(stem) = in_content.as_deref().and_then(|p| p.strip_suffix(".md")) {
+            return self.page_link(page, stem, suffix);
+        }
+        if let Some(asset) = in_content.as_deref().filter(|p| self.is_asset(p)) {
+            let target = self.asset_path(asset, &page.lang);
+            return Ok(Target::Url(format!(
+                "{}{suffix}",
+                relative_url(&page.path, &target)
+            )));
+        }
+        match resolve_relative(&page.path, &decoded) {
+            Some(address) if self.has_path(&address) => Ok(Target::Unchanged),
+            _ => Err(problem(
+                match in_content {
+                    Some(file) => {
+                        format!("there is no file content/{file} and no page at this address")
+                    }
+                    None => "it leads out of the site".to_string(),
+                },
+                "check the spelling; link to pages by their .md file, such as `../securite/mots-de-passe.md`",
+            )),
+        }
+    }
+
+    /// The asset of `content/` (its path there) that a relative `url` written in `page` names.
+    pub fn asset_of(&self, page: &Page, url: &str) -> Option<String> {
+        if url.starts_with(['/', '#']) || has_scheme(url) {
+            return None;
+        }
+        let path = url.split(['#', '?']).next()?;
+        let decoded = percent_decode_str(path).decode_utf8_lossy();
+        resolve_relative(&page.dir, &decoded).filter(|p| self.is_asset(p))
+    }
+
+    /// The page a link written in `page` to a `.md` file names, in the page's language (or
+    /// the one the file name says), if it exists.
+    pub fn linked_page(&self, page: &Page, link: &str) -> Option<&Page> {
+        let stem = resolve_relative(&page.dir, link)?;
+        let (key, lang) = self.page_key(stem.strip_suffix(".md")?);
+        self.translation(&key, lang.unwrap_or(&page.lang))
+    }
+
+    /// The key of a page file (`stem`: its path in `content/` without `.md`), and the
+    /// language its name states, if any.
+    fn page_key<'a>(&self, stem: &'a str) -> (String, Option<&'a str>) {
+        let (dir, file) = stem.rsplit_once('/').unwrap_or(("", stem));
+        let (name, explicit_lang) = match file.rsplit_once('.') {
+            Some((name, lang)) if self.config.languages.contains_key(lang) => (name, Some(lang)),
+            _ => (file, None),
+        };
+        let key = match name {
+            "_index" | "index" => dir.to_string(),
+            name => join(dir, name),
+        };
+        (key, explicit_lang)
+    }
+
+    /// A link to a page file: `stem` is its path in `content/` without `.md`.
+    fn page_link(&self, page: &Page, stem: &str, suffix: &str) -> Result<Target, (String, String)> {
+        let (key, explicit_lang) = self.page_key(stem);
+        let wanted = explicit_lang.unwrap_or(&page.lang);
+        if let Some(target) = self.translation(&key, wanted) {
+            return Ok(Target::Url(format!(
+                "{}{suffix}",
+                relative_url(&page.path, &target.path)
+            )));
+        }
+        let fallback = std::iter::once(self.default_language())
+            .chain(self.languages.iter().map(|l| l.code.as_str()))
+            .find_map(|lang| self.translation(&key, lang));
+        match fallback {
+            Some(target) if explicit_lang.is_none() => Ok(Target::OtherLanguage(
+                format!("{}{suffix}", relative_url(&page.path, &target.path)),
+                target.lang.clone(),
+            )),
+            _ => Err(problem(
+                format!("there is no page content/{stem}.md"),
+                "check the file name; a link to `name.md` opens that page in the same language",
+            )),
+        }
+    }
+}
+
+/// What is wrong with a link, and how to fix it.
+fn problem(message: impl Into<String>, hint: impl Into<String>) -> (String, String) {
+    (message.into(), hint.into())
+}
