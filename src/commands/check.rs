@@ -4,7 +4,9 @@ use std::time::Instant;
 
 use super::{CONTENT_ERROR, SUCCESS, print_problems};
 use crate::base::write::Sink;
+use crate::model::coverage::Coverage;
 use crate::model::load::{SiteOptions, load_site};
+use crate::render::coverage::table;
 use crate::render::{Fiches, render_site};
 
 /// Loads and renders the site without writing it, and reports every problem; with
@@ -26,7 +28,7 @@ pub fn run(options: &SiteOptions, external: bool, coverage: bool) -> i32 {
     }
     print_problems(&options.root, &problems);
     if let (Some(site), true) = (&site, coverage) {
-        println!("{}", crate::render::coverage::Coverage::of(site).table());
+        println!("{}", table(&Coverage::of(site)));
     }
     let (errors, warnings) = (problems.error_count(), problems.warning_count());
     println!(

@@ -4,8 +4,9 @@ use std::path::{Path, PathBuf};
 
 use super::{CONTENT_ERROR, SUCCESS, USAGE_ERROR, print_problems};
 use crate::base::diagnostic::{Diagnostic, Diagnostics};
+use crate::model::Output;
 use crate::model::load::{SiteOptions, load_site};
-use crate::render::pdf::{Worksheets, file_name};
+use crate::render::pdf::Worksheets;
 
 /// Makes the worksheet of the page `file` (a path to its `.md` file) into `output`, by
 /// default the page's slug with `.pdf` in the current folder.
@@ -43,7 +44,9 @@ pub fn run(options: &SiteOptions, file: &Path, output: Option<&Path>) -> i32 {
             return CONTENT_ERROR;
         }
     };
-    let target = output.map_or_else(|| PathBuf::from(file_name(page)), Path::to_path_buf);
+    let address = Output::Worksheet(page.id).path(&site);
+    let name = address.rsplit('/').next().unwrap_or(&address);
+    let target = output.map_or_else(|| PathBuf::from(name), Path::to_path_buf);
     if let Err(error) = std::fs::write(&target, &bytes) {
         problems.push(Diagnostic::error(
             &target,

@@ -3,6 +3,7 @@
 //! list of every output with its address. Renderers only read this model; watch mode
 //! rebuilds it and re-renders the outputs whose inputs changed.
 
+pub mod coverage;
 pub mod links;
 pub mod load;
 mod outputs;
@@ -10,7 +11,7 @@ mod page;
 mod paths;
 mod site;
 
-pub use outputs::Output;
+pub use outputs::{Output, SEARCH_META};
 pub use page::{Language, LearningPath, Page, PageId, PageKind};
 pub use site::Site;
 

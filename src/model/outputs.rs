@@ -1,14 +1,19 @@
-//! Every file the renderers produce from the model, and where it goes.
+//! Every output the renderers produce from the model, and its address: computed here once,
+//! so that renderers and templates receive addresses and never spell them.
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 
-use super::page::PageId;
+use super::page::{Page, PageId, PageKind};
 use super::site::Site;
 use crate::base::diagnostic::{Diagnostic, Diagnostics};
 use crate::base::files::walk_files;
+use crate::base::text::slugify;
 use crate::sources::digcomp;
 use crate::sources::pages::CONTENT_DIR;
+
+/// The first file of a language's search index, in its folder.
+pub const SEARCH_META: &str = "meta.json";
 
 /// One output of the build, named by what it shows.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -37,6 +42,13 @@ pub enum Output {
     Place(String, usize),
     /// The static search index of a language: many small files under `search/<lang>/`.
     SearchIndex(String),
+    /// The printable worksheet of a course.
+    Worksheet(PageId),
+    /// The booklet of a section or a learning path: the worksheets of its courses.
+    Booklet(PageId),
+    /// The printable directory of the help places of a city (language, city as the places
+    /// write it).
+    CityList(String, String),
     /// The root page offering the languages.
     LanguageChooser,
     /// The page shown for a missing address.
@@ -66,9 +78,13 @@ impl Output {
             Output::Place(lang, index) => {
                 format!("{lang}/places/{}/", site.directory.places[*index].slug)
             }
-            Output::SearchIndex(lang) => {
-                format!("{}meta.json", crate::render::search::index::folder(lang))
+            Output::SearchIndex(lang) => format!("search/{lang}/"),
+            Output::Worksheet(id) | Output::Booklet(id) => {
+                let page = &site.pages[*id];
+                let slug = page.path.trim_end_matches('/').rsplit('/').next();
+                format!("{}{}.pdf", page.path, slug.unwrap_or("fiche"))
             }
+            Output::CityList(lang, city) => format!("{lang}/places/{}.pdf", slugify(city)),
             Output::LanguageChooser => String::new(),
             Output::NotFound => "404.html".into(),
             Output::Sitemap => "sitemap.xml".into(),
@@ -77,10 +93,13 @@ impl Output {
         }
     }
 
-    /// The file written, relative to the output folder.
+    /// The file written, relative to the output folder (the index's first file for the
+    /// search index, whose address is its folder).
     pub fn file(&self, site: &Site) -> String {
         let path = self.path(site);
-        if path.is_empty() || path.ends_with('/') {
+        if let Output::SearchIndex(_) = self {
+            format!("{path}{SEARCH_META}")
+        } else if path.is_empty() || path.ends_with('/') {
             format!("{path}index.html")
         } else {
             path
@@ -110,6 +129,11 @@ impl Output {
                 )
             }
             Output::SearchIndex(lang) => format!("the search index ({lang})"),
+            Output::Worksheet(id) => {
+                format!("the worksheet of {}", site.pages[*id].file().display())
+            }
+            Output::Booklet(id) => format!("the booklet of {}", site.pages[*id].file().display()),
+            Output::CityList(lang, city) => format!("the printed directory of {city} ({lang})"),
             Output::LanguageChooser => "the language chooser".into(),
             Output::NotFound => "the 404 page".into(),
             Output::Sitemap => "the sitemap".into(),
@@ -132,7 +156,9 @@ impl Output {
             | Output::Search(lang)
             | Output::Places(lang)
             | Output::Place(lang, _)
-            | Output::SearchIndex(lang) => Some(lang),
+            | Output::SearchIndex(lang)
+            | Output::CityList(lang, _) => Some(lang),
+            Output::Worksheet(id) | Output::Booklet(id) => Some(&site.pages[*id].lang),
             _ => None,
         }
     }
@@ -143,6 +169,8 @@ impl Site {
     pub fn outputs(&self) -> Vec<Output> {
         let framework = digcomp::framework();
         let mut outputs: Vec<Output> = (0..self.pages.len()).map(Output::Page).collect();
+        outputs.extend(self.pages.iter().filter_map(|page| self.pdf_of(page)));
+        let cities = self.directory.cities();
         for language in &self.languages {
             let lang = &language.code;
             outputs.push(Output::Framework(lang.clone()));
@@ -169,6 +197,11 @@ impl Site {
                 outputs.extend(
                     (0..self.directory.places.len()).map(|i| Output::Place(lang.clone(), i)),
                 );
+                outputs.extend(
+                    cities
+                        .iter()
+                        .map(|(city, _)| Output::CityList(lang.clone(), city.to_string())),
+                );
             }
             if self.config.search {
                 outputs.push(Output::Search(lang.clone()));
@@ -185,6 +218,41 @@ impl Site {
             outputs.push(Output::ServiceWorker);
         }
         outputs
+    }
+
+    /// The printable PDF of a page, if it has one: the worksheet of a course, or the booklet
+    /// of a section or a learning path that has courses with worksheets.
+    pub fn pdf_of(&self, page: &Page) -> Option<Output> {
+        match page.kind {
+            PageKind::Section | PageKind::Path => {
+                (!self.booklet_pages(page).is_empty()).then_some(Output::Booklet(page.id))
+            }
+            _ => page.has_fiche().then_some(Output::Worksheet(page.id)),
+        }
+    }
+
+    /// The worksheets of a booklet: a section's pages, or a learning path's courses in order.
+    pub fn booklet_pages(&self, page: &Page) -> Vec<&Page> {
+        let ids: &[PageId] = match page.kind {
+            PageKind::Section => &page.pages,
+            PageKind::Path => self.learning_path(page.id).map_or(&[], |p| &p.steps),
+            _ => &[],
+        };
+        ids.iter()
+            .map(|&id| &self.pages[id])
+            .filter(|p| p.has_fiche())
+            .collect()
+    }
+
+    /// The absolute URL of an address of the site.
+    pub fn permalink(&self, path: &str) -> String {
+        format!("{}{path}", self.config.base_url)
+    }
+
+    /// The address of a content asset in a language (`fr/securite/cadenas.svg`): assets are
+    /// copied beside their pages in every language.
+    pub fn asset_path(&self, asset: &str, lang: &str) -> String {
+        format!("{lang}/{asset}")
     }
 
     /// Detects two outputs with the same URL, and records every URL path of the site.

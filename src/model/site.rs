@@ -168,11 +168,6 @@ impl Site {
             || self.known_paths.contains(&format!("{folder}/"))
     }
 
-    /// The output path of a content asset in a language (`fr/securite/cadenas.svg`).
-    pub fn asset_path(&self, asset: &str, lang: &str) -> String {
-        format!("{lang}/{asset}")
-    }
-
     /// Whether `content/<path>` is an asset.
     pub fn is_asset(&self, path: &str) -> bool {
         self.assets

@@ -1,15 +1,14 @@
-//! Rendering: every output of the model, in parallel, into a [`Sink`]. One renderer per kind
-//! of output; they all read the same model.
+//! Rendering: every output of the model, in parallel, into a [`Sink`]. Each kind of output
+//! is made by one renderer ([`html`], [`pdf`], [`search`]); they all read the same model and
+//! its [`views`], and never use each other. [`coverage`] and [`external`] report on the site
+//! for `parcours check`.
 
-pub mod context;
 pub mod coverage;
-pub mod directory;
 pub mod external;
 pub mod html;
-pub mod jsonld;
 pub mod pdf;
 pub mod search;
-pub mod templates;
+pub mod views;
 
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
@@ -48,32 +47,76 @@ pub enum Fiches {
     Made(BTreeMap<String, u64>),
 }
 
+/// The renderer that makes an output. Every kind of output is given to one here, so that a
+/// new kind does not compile until it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Renderer {
+    Html,
+    Pdf,
+    Search,
+}
+
+impl Renderer {
+    fn of(output: &Output) -> Renderer {
+        match output {
+            Output::Page(_)
+            | Output::Framework(_)
+            | Output::Area(..)
+            | Output::Competence(..)
+            | Output::Level(..)
+            | Output::Feed(_)
+            | Output::Coverage(_)
+            | Output::Glossary(_)
+            | Output::Search(_)
+            | Output::Places(_)
+            | Output::Place(..)
+            | Output::LanguageChooser
+            | Output::NotFound
+            | Output::Sitemap
+            | Output::Robots
+            | Output::ServiceWorker => Renderer::Html,
+            Output::Worksheet(_) | Output::Booklet(_) | Output::CityList(..) => Renderer::Pdf,
+            Output::SearchIndex(_) => Renderer::Search,
+        }
+    }
+}
+
+/// Whether an output is a PDF (made first, so that pages can show its size, or on demand).
+pub fn is_pdf(output: &Output) -> bool {
+    Renderer::of(output) == Renderer::Pdf
+}
+
 /// Renders every output of `site` into `sink`, worksheets first (pages show their size),
 /// then copies static files and assets.
 pub fn render_site(site: &Site, sink: &Sink, fiches: Fiches) -> Report {
+    let (pdfs, others): (Vec<Output>, Vec<Output>) = site.outputs().into_iter().partition(is_pdf);
     let mut problems = Vec::new();
     let fiches = match fiches {
         Fiches::Make => {
-            let (sizes, found) = pdf::render_all(site, sink);
+            let (sizes, found) = pdf::render_all(site, &pdfs, sink);
             problems = found;
             Fiches::Made(sizes)
         }
         other => other,
     };
-    let mut report = render_outputs(site, &site.outputs(), sink, &fiches);
+    let mut report = render_outputs(site, &others, sink, &fiches);
     report.problems.extend(problems);
     copy_static(site, sink, &mut report.problems);
     report.files = sink.count();
     report
 }
 
-/// Renders some outputs of `site` into `sink`, in parallel.
+/// Renders some outputs of `site` into `sink`, in parallel; PDFs are left to [`pdf`].
 pub fn render_outputs(site: &Site, outputs: &[Output], sink: &Sink, fiches: &Fiches) -> Report {
     let mut report = Report {
         pages_per_language: pages_per_language(site),
         ..Report::default()
     };
-    let renderer = match html::HtmlRenderer::new(site, fiches) {
+    let sizes = match fiches {
+        Fiches::Made(sizes) => Some(sizes),
+        _ => None,
+    };
+    let renderer = match html::HtmlRenderer::new(site, sizes) {
         Ok(renderer) => renderer,
         Err(problems) => {
             report.problems.extend(problems);
@@ -92,7 +135,14 @@ pub fn render_outputs(site: &Site, outputs: &[Output], sink: &Sink, fiches: &Fic
     let problems: Vec<Diagnostic> = outputs
         .par_iter()
         .flat_map_iter(|output| {
-            let rendered = renderer.render(output);
+            let rendered = match Renderer::of(output) {
+                Renderer::Html => renderer.render(output),
+                Renderer::Search => html::Rendered {
+                    files: search::render(site, output),
+                    ..html::Rendered::default()
+                },
+                Renderer::Pdf => html::Rendered::default(),
+            };
             progress.tick();
             any_code.fetch_or(rendered.has_code, Ordering::Relaxed);
             let mut problems = Diagnostics::new();

@@ -11,9 +11,9 @@ use crate::base::diagnostic::{Diagnostic, Diagnostics};
 use crate::base::write::{Sink, Staging};
 use crate::model::load::{SiteOptions, load_site};
 use crate::model::{Output, PageKind, Site};
-use crate::render::context::PageView;
 use crate::render::pdf::{self, Worksheets};
-use crate::render::{Fiches, copy_static, render_outputs, render_site};
+use crate::render::views::page::PageView;
+use crate::render::{Fiches, copy_static, is_pdf, render_outputs, render_site};
 use crate::sources::digcomp;
 use crate::sources::pages::{CONTENT_DIR, load_page};
 
@@ -96,16 +96,17 @@ impl LiveSite {
     /// and keeps it in the output. `None` when the site has no PDF there.
     pub fn fiche(&mut self, path: &str) -> Option<pdf::Made> {
         let site = self.site.as_ref()?;
-        let wanted = pdf::all(site)
+        let wanted = site
+            .outputs()
             .into_iter()
-            .find(|pdf| pdf.output_path(site) == path)?;
+            .find(|output| is_pdf(output) && output.path(site) == path)?;
         if self.worksheets.is_none() {
             match Worksheets::new(site) {
                 Ok(worksheets) => self.worksheets = Some(worksheets),
                 Err(problem) => return Some(Err(vec![problem])),
             }
         }
-        let result = pdf::make(self.worksheets.as_ref()?, site, &wanted);
+        let result = pdf::make(self.worksheets.as_ref()?, site, &wanted)?;
         if let Ok(bytes) = &result {
             let _ = Sink::folder(&self.output).write(path, bytes);
         }
@@ -172,8 +173,8 @@ impl LiveSite {
         }
     }
 
-    /// Removes the worksheets of changed pages, and their sections' booklets, from the output,
-    /// to be made again when asked for.
+    /// Removes the worksheets of changed pages, and the booklets of their sections and
+    /// learning paths, from the output, to be made again when asked for.
     fn forget_fiches(&self, files: &BTreeSet<PathBuf>) {
         let Some(site) = &self.site else { return };
         for page in site
@@ -181,11 +182,10 @@ impl LiveSite {
             .iter()
             .filter(|p| p.source.as_ref().is_some_and(|s| files.contains(s)))
         {
-            let _ = std::fs::remove_file(self.output.join(pdf::output_path(page)));
-            // The booklet of its section shows it too.
-            if let Some(section) = page.parent {
-                let _ =
-                    std::fs::remove_file(self.output.join(pdf::output_path(&site.pages[section])));
+            let holders = page.parent.into_iter().chain(site.paths_through(page.id));
+            let pages = std::iter::once(page).chain(holders.map(|id| &site.pages[id]));
+            for pdf in pages.filter_map(|p| site.pdf_of(p)) {
+                let _ = std::fs::remove_file(self.output.join(pdf.path(site)));
             }
         }
     }

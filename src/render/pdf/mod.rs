@@ -21,9 +21,10 @@ use crate::base::text::typst_string;
 use crate::base::write::Sink;
 use crate::markdown::typst::{Markup, render as typst_markup};
 use crate::model::links::PageLinks;
-use crate::model::{Output, Page, PageId, PageKind, Site};
-use crate::render::context::PageView;
-use crate::render::directory::{self, PlaceView};
+use crate::model::{Output, Page, Site};
+use crate::render::views::page::PageView;
+use crate::render::views::places::PlaceView;
+use crate::sources::places::PLACES_DIR;
 use world::{FicheWorld, Shared};
 
 /// The worksheet template, among the theme's templates (a site overrides it with its own
@@ -62,42 +63,6 @@ struct BookletData<'a> {
     t: &'a serde_json::Value,
 }
 
-/// A PDF of the site: a page's worksheet (or a section's or path's booklet), or the
-/// printable directory of help places of a city.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Pdf {
-    /// The worksheet or booklet of a page.
-    Page(PageId),
-    /// The help places of a city (language, city as the places write it).
-    City(String, String),
-}
-
-impl Pdf {
-    /// Where it goes in the output.
-    pub fn output_path(&self, site: &Site) -> String {
-        match self {
-            Pdf::Page(id) => output_path(&site.pages[*id]),
-            Pdf::City(lang, city) => directory::city_pdf(lang, city),
-        }
-    }
-}
-
-/// Every PDF of the site.
-pub fn all(site: &Site) -> Vec<Pdf> {
-    let pages = site
-        .pages
-        .iter()
-        .filter(|p| has_pdf(site, p))
-        .map(|p| Pdf::Page(p.id));
-    let cities = site.directory.cities();
-    let lists = site.languages.iter().flat_map(|language| {
-        cities
-            .iter()
-            .map(|(city, _)| Pdf::City(language.code.clone(), city.to_string()))
-    });
-    pages.chain(lists).collect()
-}
-
 /// What a compiled document is named after in messages and metadata.
 struct Origin {
     /// The file to name in messages.
@@ -133,22 +98,6 @@ struct CityData<'a> {
 /// Makes worksheets; holds the fonts and library shared by all of them.
 pub struct Worksheets {
     shared: Shared,
-}
-
-/// The file name of a page's worksheet: its slug, then `.pdf`.
-pub fn file_name(page: &Page) -> String {
-    let slug = page
-        .path
-        .trim_end_matches('/')
-        .rsplit('/')
-        .next()
-        .unwrap_or("fiche");
-    format!("{slug}.pdf")
-}
-
-/// Where a page's worksheet goes in the output.
-pub fn output_path(page: &Page) -> String {
-    format!("{}{}", page.path, file_name(page))
 }
 
 impl Worksheets {
@@ -191,8 +140,8 @@ impl Worksheets {
     /// Compiles the printable directory of the help places of `city`, in `lang`.
     pub fn render_city(&self, site: &Site, lang: &str, city: &str) -> Made {
         let origin = Origin {
-            file: PathBuf::from(crate::sources::places::PLACES_DIR),
-            ident: directory::city_pdf(lang, city),
+            file: PathBuf::from(PLACES_DIR),
+            ident: Output::CityList(lang.to_string(), city.to_string()).path(site),
             date: timestamp(None),
         };
         let (_, places) = site
@@ -211,11 +160,7 @@ impl Worksheets {
                 .notice
                 .as_ref()
                 .map(|n| n.get(lang, fallback)),
-            url: format!(
-                "{}{}",
-                site.config.base_url,
-                Output::Places(lang.to_string()).path(site)
-            ),
+            url: site.permalink(&Output::Places(lang.to_string()).path(site)),
             places: places
                 .into_iter()
                 .map(|index| PlaceView::new(site, lang, index))
@@ -238,7 +183,7 @@ impl Worksheets {
 
     /// Compiles the booklet of a section: a cover, the contents, and every worksheet of it.
     pub fn render_booklet(&self, site: &Site, section: &Page) -> Made {
-        let pages = booklet_pages(site, section);
+        let pages = site.booklet_pages(section);
         let data = BookletData {
             title: section.front.title.clone(),
             description: section.front.description.clone(),
@@ -392,52 +337,25 @@ fn timestamp(date: Option<&str>) -> Datetime {
         .unwrap_or_else(|| Datetime::from_ymd(2000, 1, 1).expect("a valid date"))
 }
 
-/// Whether a section or a learning path gets a booklet: it has courses with worksheets.
-pub fn has_booklet(site: &Site, page: &Page) -> bool {
-    !booklet_pages(site, page).is_empty()
-}
-
-/// The worksheets of a booklet: a section's pages, or a learning path's courses in order.
-fn booklet_pages<'s>(site: &'s Site, page: &Page) -> Vec<&'s Page> {
-    let ids: &[PageId] = match page.kind {
-        PageKind::Section => &page.pages,
-        PageKind::Path => site.learning_path(page.id).map_or(&[], |p| &p.steps),
-        _ => &[],
-    };
-    ids.iter()
-        .map(|&id| &site.pages[id])
-        .filter(|p| p.has_fiche())
-        .collect()
-}
-
 /// Compiles a PDF of the site: the worksheet of a course, the booklet of a section or a
-/// learning path, or the directory of a city.
-pub fn make(worksheets: &Worksheets, site: &Site, pdf: &Pdf) -> Made {
-    match pdf {
-        Pdf::Page(id) => {
-            let page = &site.pages[*id];
-            match page.kind {
-                PageKind::Section | PageKind::Path => worksheets.render_booklet(site, page),
-                _ => worksheets.render(site, page),
-            }
-        }
-        Pdf::City(lang, city) => worksheets.render_city(site, lang, city),
-    }
+/// learning path, or the directory of a city; `None` for an output that is no PDF.
+pub fn make(worksheets: &Worksheets, site: &Site, output: &Output) -> Option<Made> {
+    Some(match output {
+        Output::Worksheet(id) => worksheets.render(site, &site.pages[*id]),
+        Output::Booklet(id) => worksheets.render_booklet(site, &site.pages[*id]),
+        Output::CityList(lang, city) => worksheets.render_city(site, lang, city),
+        _ => return None,
+    })
 }
 
-/// Whether the page has a PDF: a worksheet, or the booklet of a section or a learning path.
-pub fn has_pdf(site: &Site, page: &Page) -> bool {
-    match page.kind {
-        PageKind::Section | PageKind::Path => has_booklet(site, page),
-        _ => page.has_fiche(),
-    }
-}
-
-/// Compiles every PDF of the site into `sink`, in parallel, and returns their sizes by
-/// output path.
-pub fn render_all(site: &Site, sink: &Sink) -> (BTreeMap<String, u64>, Vec<Diagnostic>) {
-    let pdfs = all(site);
-    if pdfs.is_empty() {
+/// Compiles the PDFs among `outputs` into `sink`, in parallel, and returns their sizes by
+/// address.
+pub fn render_all(
+    site: &Site,
+    outputs: &[Output],
+    sink: &Sink,
+) -> (BTreeMap<String, u64>, Vec<Diagnostic>) {
+    if outputs.is_empty() {
         return (BTreeMap::new(), Vec::new());
     }
     let worksheets = match Worksheets::new(site) {
@@ -446,14 +364,14 @@ pub fn render_all(site: &Site, sink: &Sink) -> (BTreeMap<String, u64>, Vec<Diagn
     };
     let mut sizes = BTreeMap::new();
     let mut problems = Vec::new();
-    for batch in pdfs.chunks(BATCH) {
-        let results: Vec<(String, Made)> = batch
+    for batch in outputs.chunks(BATCH) {
+        let results: Vec<(String, Option<Made>)> = batch
             .par_iter()
-            .map(|pdf| (pdf.output_path(site), make(&worksheets, site, pdf)))
+            .map(|output| (output.path(site), make(&worksheets, site, output)))
             .collect();
         for (path, result) in results {
             match result {
-                Ok(bytes) => match sink.write(&path, &bytes) {
+                Some(Ok(bytes)) => match sink.write(&path, &bytes) {
                     Ok(()) => {
                         sizes.insert(path, bytes.len() as u64);
                     }
@@ -462,7 +380,8 @@ pub fn render_all(site: &Site, sink: &Sink) -> (BTreeMap<String, u64>, Vec<Diagn
                         format!("cannot write the PDF: {error}"),
                     )),
                 },
-                Err(found) => problems.extend(found),
+                Some(Err(found)) => problems.extend(found),
+                None => {}
             }
         }
         comemo::evict(10);

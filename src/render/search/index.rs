@@ -22,13 +22,8 @@ use serde_json::{Value, json};
 
 use super::analysis::Words;
 use crate::markdown::text::{PlainText, plain};
-use crate::model::{Page, PageKind, Site};
+use crate::model::{Page, PageKind, SEARCH_META, Site};
 use crate::sources::digcomp;
-
-/// Where the index of `lang` is written, from the output's root.
-pub fn folder(lang: &str) -> String {
-    format!("search/{lang}/")
-}
 
 /// How much a word counts in each part of a page. Headings are also part of the text.
 const TITLE: f32 = 3.0;
@@ -148,8 +143,9 @@ impl Gathered {
     }
 }
 
-/// The files of the index of `lang`, paths relative to the output's root.
-pub fn render(site: &Site, lang: &str) -> Vec<(String, Vec<u8>)> {
+/// The files of the index of `lang` in `folder` (its address), paths relative to the
+/// output's root.
+pub fn render(site: &Site, lang: &str, folder: &str) -> Vec<(String, Vec<u8>)> {
     let pages: Vec<&Page> = site
         .pages
         .iter()
@@ -198,8 +194,7 @@ pub fn render(site: &Site, lang: &str) -> Vec<(String, Vec<u8>)> {
         "synonyms": synonyms(site, lang),
         "strings": strings(site, lang),
     });
-    files.push(("meta.json".into(), meta.to_string().into_bytes()));
-    let folder = folder(lang);
+    files.push((SEARCH_META.into(), meta.to_string().into_bytes()));
     files
         .into_iter()
         .map(|(file, bytes)| (format!("{folder}{file}"), bytes))

@@ -7,3 +7,14 @@ pub mod index;
 mod query;
 
 pub use query::{Hit, search};
+
+use crate::model::{Output, Site};
+
+/// The files of a search index output (none for any other output), paths relative to the
+/// output's root.
+pub fn render(site: &Site, output: &Output) -> Vec<(String, Vec<u8>)> {
+    match output {
+        Output::SearchIndex(lang) => index::render(site, lang, &output.path(site)),
+        _ => Vec::new(),
+    }
+}

@@ -3,8 +3,8 @@
 
 use serde_json::{Value, json};
 
-use super::directory::PlaceView;
 use crate::model::{LearningPath, Output, Page, Site};
+use crate::render::views::places::PlaceView;
 use crate::sources::digcomp::level_label;
 use crate::sources::digcomp::{self, text};
 use crate::sources::places::hours::{DAY_NAMES, clock};

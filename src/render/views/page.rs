@@ -1,10 +1,11 @@
-//! What templates see: plain, serialisable views of the model, computed once per build.
+//! What templates and worksheets see of the site and its pages: plain, serialisable views of
+//! the model, with labels in the reader's language and every address computed by the model.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::model::{Page, PageKind, Site};
+use crate::model::{Output, Page, PageKind, Site};
 use crate::sources::digcomp::{self, level_label, text};
 use crate::sources::pages::frontmatter::CompetenceRef;
 
@@ -40,6 +41,50 @@ pub struct LanguageView {
     pub code: String,
     /// Its name.
     pub name: String,
+    /// The address of its home page.
+    pub home: String,
+}
+
+/// The addresses of a language's pages that every page links to (`urls`): templates
+/// receive them, and never spell an address themselves.
+#[derive(Debug, Serialize)]
+pub struct Addresses {
+    /// The home page.
+    pub home: String,
+    /// The overview of DigComp.
+    pub framework: String,
+    /// The coverage of DigComp.
+    pub coverage: String,
+    /// The Atom feed.
+    pub feed: String,
+    /// The search page.
+    pub search: String,
+    /// The folder of the search index.
+    pub search_index: String,
+    /// The glossary.
+    pub glossary: String,
+    /// The directory of help places.
+    pub places: String,
+}
+
+impl Addresses {
+    /// The addresses of `lang`.
+    pub fn of(site: &Site, lang: &str) -> Addresses {
+        let path = |output: Output| output.path(site);
+        let lang = || lang.to_string();
+        Addresses {
+            home: site
+                .home(&lang())
+                .map_or_else(|| format!("{}/", lang()), |p| p.path.clone()),
+            framework: path(Output::Framework(lang())),
+            coverage: path(Output::Coverage(lang())),
+            feed: path(Output::Feed(lang())),
+            search: path(Output::Search(lang())),
+            search_index: path(Output::SearchIndex(lang())),
+            glossary: path(Output::Glossary(lang())),
+            places: path(Output::Places(lang())),
+        }
+    }
 }
 
 impl SiteView {
@@ -71,6 +116,7 @@ impl SiteView {
                 .map(|l| LanguageView {
                     code: l.code.clone(),
                     name: l.name.clone(),
+                    home: Addresses::of(site, &l.code).home,
                 })
                 .collect(),
             search: site.config.search,
@@ -110,7 +156,7 @@ pub struct Badge {
 
 impl Badge {
     /// The badge of a competence reference in a language.
-    pub fn new(reference: &CompetenceRef, lang: &str) -> Badge {
+    pub fn new(site: &Site, reference: &CompetenceRef, lang: &str) -> Badge {
         let framework = digcomp::framework();
         let competence = framework.competence(&reference.id);
         let area = competence.and_then(|c| framework.area(&c.area));
@@ -128,7 +174,7 @@ impl Badge {
             area_title: area
                 .map(|a| text(&a.title, lang).to_string())
                 .unwrap_or_default(),
-            path: format!("{lang}/digcomp/{}/", reference.id),
+            path: Output::Competence(lang.to_string(), reference.id.clone()).path(site),
         }
     }
 }
@@ -203,11 +249,11 @@ impl PageView {
             description: front.description.clone(),
             lang: lang.clone(),
             path: page.path.clone(),
-            permalink: format!("{}{}", site.config.base_url, page.path),
+            permalink: site.permalink(&page.path),
             competences: front
                 .competences
                 .iter()
-                .map(|c| Badge::new(c, lang))
+                .map(|c| Badge::new(site, c, lang))
                 .collect(),
             audience: front
                 .audience

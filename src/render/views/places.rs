@@ -181,11 +181,6 @@ pub fn cities(site: &Site, lang: &str) -> Vec<CityView> {
         .collect()
 }
 
-/// Where the printable directory of a city goes (`fr/places/lyon.pdf`).
-pub fn city_pdf(lang: &str, city: &str) -> String {
-    format!("{lang}/places/{}.pdf", slugify(city))
-}
-
 /// The services and the spoken languages of the directory, for the filters: every service
 /// in the vocabulary's order, the languages spoken somewhere by name.
 pub fn filters(site: &Site, lang: &str) -> (Vec<Named>, Vec<Named>) {

@@ -1,0 +1,5 @@
+//! The views of the model that renderers share: a page, the site, the help places, each with
+//! labels in the reader's language and every address computed by the model.
+
+pub mod page;
+pub mod places;
