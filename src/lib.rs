@@ -11,6 +11,14 @@
 //! 4. [`model`]: the site (pages, translations, indexes, the address of every output, links);
 //! 5. [`render`]: the renderers, which only read the model (HTML, PDF, search, ...);
 //! 6. [`commands`] and [`serve`]: what the binary runs.
+//!
+//! Problems come back one way through every layer. Every problem is a
+//! [`Diagnostic`](base::diagnostic::Diagnostic) with its file, line (and column when known),
+//! message and hint; every function that can find problems returns
+//! [`Checked<T>`](base::diagnostic::Checked): the value it made and the problems it found
+//! (`Checked<Option<T>>`, with `None`, when it may make nothing); callers merge them into
+//! their own with `problems.take(...)`, which hands back the value. Only the private helpers
+//! of such a function add to its `&mut Diagnostics` instead.
 
 pub mod base;
 pub mod commands;

@@ -31,12 +31,12 @@ fn one_page_site() -> (tempfile::TempDir, Site) {
         dir.path().join("content/s/image.svg"),
     )
     .unwrap();
-    let (site, problems) = load_site(&SiteOptions {
+    let loaded = load_site(&SiteOptions {
         root: dir.path().into(),
         ..SiteOptions::default()
     });
-    assert!(!problems.has_errors());
-    (dir, site.unwrap())
+    assert!(!loaded.has_errors());
+    (dir, loaded.value.unwrap())
 }
 
 /// Compiles `markdown` as the body of the page; a failure must be one of ours (a missing image
@@ -44,11 +44,12 @@ fn one_page_site() -> (tempfile::TempDir, Site) {
 fn compiles(site: &mut Site, worksheets: &Worksheets, markdown: &str) -> Result<(), String> {
     let id = site.pages.iter().position(|p| p.key == "s/page").unwrap();
     site.pages[id].body = markdown.to_string();
-    match worksheets.render(site, &site.pages[id]) {
-        Ok(pdf) if pdf.starts_with(b"%PDF-") => Ok(()),
-        Ok(_) => Err("not a PDF".into()),
-        Err(problems) => {
-            for problem in &problems {
+    let made = worksheets.render(site, &site.pages[id]);
+    match made.value {
+        Some(pdf) if pdf.starts_with(b"%PDF-") => Ok(()),
+        Some(_) => Err("not a PDF".into()),
+        None => {
+            for problem in &made.problems {
                 let ours = problem.message.contains("image") && problem.line.is_some();
                 if !ours {
                     return Err(format!("{problem}\n--- markdown ---\n{markdown}"));
@@ -62,7 +63,7 @@ fn compiles(site: &mut Site, worksheets: &Worksheets, markdown: &str) -> Result<
 #[test]
 fn every_commonmark_and_gfm_example_compiles() {
     let (_dir, mut site) = one_page_site();
-    let worksheets = Worksheets::new(&site).unwrap();
+    let worksheets = Worksheets::new(&site).value.unwrap();
     let examples: Vec<String> = serde_json::from_str(
         &std::fs::read_to_string(
             Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/commonmark/examples.json"),
@@ -111,7 +112,7 @@ fn images_alone_are_figures_and_the_others_stay_in_their_line() {
 #[test]
 fn a_heading_of_images_with_a_footnote_in_a_list_compiles() {
     let (_dir, mut site) = one_page_site();
-    let worksheets = Worksheets::new(&site).unwrap();
+    let worksheets = Worksheets::new(&site).value.unwrap();
     let markdown =
         "- # ![Une image](image.svg)**![Une image](image.svg)# [^1]\n\n[^1]: Une note.\n";
     compiles(&mut site, &worksheets, markdown).unwrap();
@@ -120,7 +121,7 @@ fn a_heading_of_images_with_a_footnote_in_a_list_compiles() {
 #[test]
 fn typst_syntax_in_content_stays_text() {
     let (_dir, mut site) = one_page_site();
-    let worksheets = Worksheets::new(&site).unwrap();
+    let worksheets = Worksheets::new(&site).value.unwrap();
     let attacks = [
         "#read(\"/etc/passwd\")",
         "#import \"/etc/passwd\"",
@@ -143,17 +144,19 @@ fn images_outside_the_page_folder_are_refused() {
         std::fs::read(dir.path().join("content/s/image.svg")).unwrap(),
     )
     .unwrap();
-    let worksheets = Worksheets::new(&site).unwrap();
+    let worksheets = Worksheets::new(&site).value.unwrap();
     let id = site.pages.iter().position(|p| p.key == "s/page").unwrap();
     site.pages[id].body = "![A picture](image.svg)\n\n![Secret](../../secret.svg)\n".into();
-    let problems = worksheets.render(&site, &site.pages[id]).unwrap_err();
+    let made = worksheets.render(&site, &site.pages[id]);
+    assert!(made.value.is_none());
+    let problems = made.problems;
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(
         problems[0].message.contains("../../secret.svg") && problems[0].line == Some(7),
         "{problems:?}"
     );
     site.pages[id].body = "![](image.svg)\n".into();
-    let pdf = worksheets.render(&site, &site.pages[id]).unwrap();
+    let pdf = worksheets.render(&site, &site.pages[id]).value.unwrap();
     assert!(
         pdf.starts_with(b"%PDF-"),
         "without alt text: a tagged PDF without the PDF/UA claim"
@@ -205,7 +208,7 @@ proptest! {
         SITE.with(|cell| {
             let mut guard = cell.borrow_mut();
             let site = &mut guard.1;
-            let worksheets = Worksheets::new(site).unwrap();
+            let worksheets = Worksheets::new(site).value.unwrap();
             let markdown = pieces.concat();
             prop_assert!(compiles(site, &worksheets, &markdown).is_ok(), "{}", compiles(site, &worksheets, &markdown).unwrap_err());
             Ok(())
@@ -323,7 +326,7 @@ fn quizzes_print_with_boxes_and_their_answers_on_a_page_of_their_own() {
             .contains("#answers(\"Réponses des quiz (pour l'aidant)\"")
     );
     assert!(markup.text.contains("correct: (\"Urgence\", \"Faute\",)"));
-    let worksheets = Worksheets::new(&site).unwrap();
+    let worksheets = Worksheets::new(&site).value.unwrap();
     let body = site.pages[id].body.clone();
     compiles(&mut site, &worksheets, &body).unwrap();
 }

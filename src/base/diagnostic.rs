@@ -1,7 +1,34 @@
 //! Problems found in a site, reported the way authors can act on them: which file, which line,
 //! what is wrong and how to fix it.
+//!
+//! There is one way to return problems. Every problem is a [`Diagnostic`] with its file, line,
+//! message and hint; every function that can find problems returns [`Checked<T>`]: the value
+//! it made and the [`Diagnostics`] it found (a step that may make nothing returns
+//! `Checked<Option<T>>`, `None` when it failed); callers merge them into their own with
+//! [`Diagnostics::take`], which hands back the value. Only the private helpers of such a
+//! function add to its `&mut Diagnostics` instead of returning their own.
+//!
+//! ```
+//! use parcours::base::diagnostic::{Checked, Diagnostic, Diagnostics};
+//!
+//! fn duration(text: &str) -> Checked<Option<u32>> {
+//!     match text.parse() {
+//!         Ok(minutes) => Checked::ok(Some(minutes)),
+//!         Err(_) => Checked::failed(
+//!             Diagnostic::error("a.md", format!("`{text}` is not a duration"))
+//!                 .with_hint("write the minutes, such as `45`"),
+//!         ),
+//!     }
+//! }
+//!
+//! let mut problems = Diagnostics::new();
+//! assert_eq!(problems.take(duration("45")), Some(45));
+//! assert_eq!(problems.take(duration("long")), None);
+//! assert!(problems.has_errors());
+//! ```
 
 use std::fmt::Write as _;
+use std::ops::Deref;
 use std::path::{Path, PathBuf};
 
 /// How serious a problem is: errors fail the build, warnings are only reported.
@@ -169,6 +196,12 @@ impl Diagnostics {
         self.items.extend(other);
     }
 
+    /// Records the problems of a step and hands back what it made.
+    pub fn take<T>(&mut self, checked: Checked<T>) -> T {
+        self.extend(checked.problems);
+        checked.value
+    }
+
     /// Whether any recorded problem is an error.
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(Diagnostic::is_error)
@@ -196,11 +229,127 @@ impl Diagnostics {
     }
 }
 
+/// The problems, in the order they were found.
+impl Deref for Diagnostics {
+    type Target = [Diagnostic];
+    fn deref(&self) -> &[Diagnostic] {
+        &self.items
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(diagnostic: Diagnostic) -> Self {
+        Diagnostics {
+            items: vec![diagnostic],
+        }
+    }
+}
+
+impl FromIterator<Diagnostic> for Diagnostics {
+    fn from_iter<I: IntoIterator<Item = Diagnostic>>(iter: I) -> Self {
+        Diagnostics {
+            items: iter.into_iter().collect(),
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a Diagnostics {
+    type Item = &'a Diagnostic;
+    type IntoIter = std::slice::Iter<'a, Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.iter()
+    }
+}
+
 impl IntoIterator for Diagnostics {
     type Item = Diagnostic;
     type IntoIter = std::vec::IntoIter<Diagnostic>;
     fn into_iter(self) -> Self::IntoIter {
         self.items.into_iter()
+    }
+}
+
+/// What every step that can find problems in a site returns: the value it made and every
+/// problem it found. A step that may make nothing returns `Checked<Option<T>>`, `None` when
+/// it failed (its problems then say why). Callers record the problems with their own and
+/// keep the value with [`Diagnostics::take`].
+#[must_use]
+#[derive(Debug, Clone)]
+pub struct Checked<T> {
+    /// What the step made.
+    pub value: T,
+    /// Every problem it found, errors and warnings.
+    pub problems: Diagnostics,
+}
+
+impl<T> Checked<T> {
+    /// A value made with these problems.
+    pub fn new(value: T, problems: Diagnostics) -> Self {
+        Checked { value, problems }
+    }
+
+    /// A value made without any problem.
+    pub fn ok(value: T) -> Self {
+        Checked::new(value, Diagnostics::new())
+    }
+
+    /// The value changed by `f`, with the same problems.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Checked<U> {
+        Checked::new(f(self.value), self.problems)
+    }
+
+    /// Every problem changed by `f` (given a line, a hint, a prefix), the value kept.
+    pub fn map_problems(self, f: impl FnMut(Diagnostic) -> Diagnostic) -> Self {
+        Checked::new(self.value, self.problems.into_iter().map(f).collect())
+    }
+
+    /// Whether any problem found is an error.
+    pub fn has_errors(&self) -> bool {
+        self.problems.has_errors()
+    }
+}
+
+impl<T> Checked<Option<T>> {
+    /// Nothing made, because of `diagnostic`.
+    pub fn failed(diagnostic: Diagnostic) -> Self {
+        Checked::failed_with(diagnostic.into())
+    }
+
+    /// Nothing made, because of `problems`.
+    pub fn failed_with(problems: Diagnostics) -> Self {
+        Checked::new(None, problems)
+    }
+
+    /// The next step, run on the value when there is one; the problems of both are kept.
+    pub fn and_then<U>(self, f: impl FnOnce(T) -> Checked<Option<U>>) -> Checked<Option<U>> {
+        let mut problems = self.problems;
+        let value = self.value.and_then(|value| problems.take(f(value)));
+        Checked::new(value, problems)
+    }
+}
+
+/// Runs steps in order until one makes nothing, as `Result` collects until an error: the
+/// values of all, or `None` when one failed; the problems of every step run.
+impl<T> FromIterator<Checked<Option<T>>> for Checked<Option<Vec<T>>> {
+    fn from_iter<I: IntoIterator<Item = Checked<Option<T>>>>(steps: I) -> Self {
+        let mut problems = Diagnostics::new();
+        let mut values = Vec::new();
+        for step in steps {
+            match problems.take(step) {
+                Some(value) => values.push(value),
+                None => return Checked::failed_with(problems),
+            }
+        }
+        Checked::new(Some(values), problems)
+    }
+}
+
+#[cfg(test)]
+impl<T: std::fmt::Debug> Checked<Option<T>> {
+    /// The problems of a step that must have failed, for tests.
+    pub fn failure(self) -> Diagnostics {
+        assert!(self.value.is_none(), "expected a failure: {:?}", self.value);
+        self.problems
     }
 }
 
@@ -258,6 +407,78 @@ mod tests {
         assert_eq!(index.line(2), 11);
         assert_eq!(index.line(5), 12);
         assert_eq!(index.line(6), 13);
+    }
+
+    fn number(text: &str) -> Checked<Option<u32>> {
+        match text.parse() {
+            Ok(n) => Checked::ok(Some(n)),
+            Err(_) => Checked::failed(Diagnostic::error("f.md", format!("`{text}`")).at_line(1)),
+        }
+    }
+
+    #[test]
+    fn take_records_the_problems_and_hands_back_the_value() {
+        let mut problems = Diagnostics::new();
+        let warned = Checked::new(3, Diagnostic::warning("f.md", "w").into());
+        assert_eq!(problems.take(warned), 3);
+        assert!(!problems.has_errors());
+        assert_eq!(problems.take(number("x")), None);
+        assert_eq!(problems.take(number("7")), Some(7));
+        let messages: Vec<&str> = problems.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(messages, ["w", "`x`"]);
+        assert!(problems.has_errors());
+    }
+
+    #[test]
+    fn a_failed_step_has_no_value_and_its_problems() {
+        let failed: Checked<Option<u8>> = Checked::failed(Diagnostic::error("a", "b"));
+        assert!(failed.value.is_none() && failed.has_errors());
+        let two: Diagnostics = [Diagnostic::error("a", "b"), Diagnostic::warning("a", "c")]
+            .into_iter()
+            .collect();
+        let failed: Checked<Option<u8>> = Checked::failed_with(two);
+        assert_eq!(failed.problems.len(), 2);
+        let fine = Checked::ok(Some(1));
+        assert!(fine.problems.is_empty() && !fine.has_errors());
+    }
+
+    #[test]
+    fn map_changes_the_value_and_map_problems_the_problems() {
+        let doubled = number("4").map(|n| n.map(|n| n * 2));
+        assert_eq!(doubled.value, Some(8));
+        let hinted = number("x").map_problems(|d| d.with_hint("write digits"));
+        assert_eq!(hinted.problems[0].hint.as_deref(), Some("write digits"));
+        assert_eq!(hinted.problems[0].line, Some(1));
+    }
+
+    #[test]
+    fn and_then_runs_the_next_step_only_on_a_value_and_keeps_every_problem() {
+        let warned = |n: u32| Checked::new(Some(n + 1), Diagnostic::warning("f.md", "w").into());
+        let both = number("1").and_then(warned);
+        assert_eq!(both.value, Some(2));
+        assert_eq!(both.problems.len(), 1);
+        let mut ran = false;
+        let stopped = number("x").and_then(|n| {
+            ran = true;
+            warned(n)
+        });
+        assert!(!ran && stopped.value.is_none());
+        assert_eq!(stopped.problems[0].message, "`x`");
+    }
+
+    #[test]
+    fn collecting_stops_at_the_first_step_that_makes_nothing() {
+        let all: Checked<Option<Vec<u32>>> = ["1", "2"].into_iter().map(number).collect();
+        assert_eq!(all.value, Some(vec![1, 2]));
+        let mut run = Vec::new();
+        let stopped: Checked<Option<Vec<u32>>> = ["1", "x", "y"]
+            .into_iter()
+            .inspect(|text| run.push(*text))
+            .map(number)
+            .collect();
+        assert!(stopped.value.is_none());
+        assert_eq!(run, ["1", "x"]);
+        assert_eq!(stopped.failure().len(), 1);
     }
 
     #[test]

@@ -5,15 +5,16 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
-use crate::base::diagnostic::Diagnostic;
+use crate::base::diagnostic::{Checked, Diagnostic};
 
 /// The text of an optional site file (`file` from the site's `root`, such as
-/// `i18n/fr.yaml`): `None` when it does not exist, an error naming it when it cannot be read.
-pub fn read_optional(root: &Path, file: &Path) -> Result<Option<String>, Diagnostic> {
+/// `i18n/fr.yaml`): `None` when it does not exist, or with an error naming it when it cannot
+/// be read.
+pub fn read_optional(root: &Path, file: &Path) -> Checked<Option<String>> {
     match std::fs::read_to_string(root.join(file)) {
-        Ok(text) => Ok(Some(text)),
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(error) => Err(Diagnostic::error(file, format!("cannot read: {error}"))),
+        Ok(text) => Checked::ok(Some(text)),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Checked::ok(None),
+        Err(error) => Checked::failed(Diagnostic::error(file, format!("cannot read: {error}"))),
     }
 }
 

@@ -7,6 +7,8 @@ use std::path::Path;
 use image::imageops::FilterType;
 use image::{ImageFormat, ImageReader};
 
+use crate::base::diagnostic::{Checked, Diagnostic};
+
 /// The widths of the smaller copies, in pixels; an image gets those narrower than itself.
 pub const WIDTHS: [u32; 2] = [480, 960];
 /// Beyond this many bytes an image is reported as heavy.
@@ -108,15 +110,25 @@ pub fn variant_path(path: &str, width: u32) -> String {
     }
 }
 
-/// A copy of the image `width` pixels wide, its proportions kept, in its own format.
-pub fn resized(file: &Path, width: u32) -> Result<Vec<u8>, String> {
-    let format = format_of(&file.to_string_lossy()).ok_or("not a PNG, JPEG or WebP image")?;
-    let image = ImageReader::open(file)
-        .map_err(|e| e.to_string())?
-        .with_guessed_format()
-        .map_err(|e| e.to_string())?
-        .decode()
-        .map_err(|e| e.to_string())?;
+/// A copy of the image `width` pixels wide, its proportions kept, in its own format; `None`
+/// with a warning on `shown` (the image's file as authors know it) when it cannot be made.
+pub fn resized(file: &Path, shown: &Path, width: u32) -> Checked<Option<Vec<u8>>> {
+    let made = match format_of(&file.to_string_lossy()) {
+        Some(format) => resize(file, format, width).map_err(|e| e.to_string()),
+        None => Err("not a PNG, JPEG or WebP image".to_string()),
+    };
+    match made {
+        Ok(bytes) => Checked::ok(Some(bytes)),
+        Err(error) => Checked::failed(Diagnostic::warning(
+            shown,
+            format!("cannot make a copy {width} px wide: {error}"),
+        )),
+    }
+}
+
+/// The image `file` of `format` resized to `width` pixels, its proportions kept.
+fn resize(file: &Path, format: ImageFormat, width: u32) -> image::ImageResult<Vec<u8>> {
+    let image = ImageReader::open(file)?.with_guessed_format()?.decode()?;
     let height = (u64::from(image.height()) * u64::from(width) / u64::from(image.width().max(1)))
         .max(1) as u32;
     let small = image.resize_exact(width, height, FilterType::CatmullRom);
@@ -125,9 +137,7 @@ pub fn resized(file: &Path, width: u32) -> Result<Vec<u8>, String> {
         _ => small,
     };
     let mut bytes = Cursor::new(Vec::new());
-    small
-        .write_to(&mut bytes, format)
-        .map_err(|e| e.to_string())?;
+    small.write_to(&mut bytes, format)?;
     Ok(bytes.into_inner())
 }
 
@@ -186,7 +196,7 @@ mod tests {
         image::RgbImage::new(1000, 500).save(&file).unwrap();
         let size = size(&file).unwrap();
         assert_eq!((size.width, size.height), (1000, 500));
-        let small = resized(&file, 480).unwrap();
+        let small = resized(&file, &file, 480).value.unwrap();
         let small = image::load_from_memory(&small).unwrap();
         assert_eq!((small.width(), small.height()), (480, 240));
     }

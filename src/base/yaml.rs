@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-use crate::base::diagnostic::Diagnostic;
+use crate::base::diagnostic::{Checked, Diagnostic};
 
 pub use serde_saphyr::Spanned;
 
@@ -33,26 +33,33 @@ impl Scalar {
     }
 }
 
-/// Parses `text`, which starts at line `first_line` of `file`, into `T`.
+/// Parses `text`, which starts at line `first_line` of `file`, into `T`; `None` with the
+/// error of malformed YAML or of a value of the wrong type.
 pub fn parse<T: DeserializeOwned>(
     text: &str,
     file: &Path,
     first_line: usize,
-) -> Result<T, Diagnostic> {
+) -> Checked<Option<T>> {
     let mut options = serde_saphyr::Options::default();
     options.with_snippet = false;
-    serde_saphyr::from_str_with_options(text, options).map_err(|error| {
-        let mut diagnostic = Diagnostic::error(file, format!("invalid YAML: {}", message_of(&error)));
-        if let Some(location) = error.location().filter(|l| l.line() > 0) {
-            diagnostic = diagnostic.at(
-                location.line() as usize + first_line - 1,
-                location.column().max(1) as usize,
-            );
-        }
-        diagnostic.with_hint(
-            "check the indentation, the colons after each key, and put text containing `:` or `#` between double quotes",
-        )
-    })
+    match serde_saphyr::from_str_with_options(text, options) {
+        Ok(value) => Checked::ok(Some(value)),
+        Err(error) => Checked::failed(invalid(&error, file, first_line)),
+    }
+}
+
+/// The error of YAML the parser refused, on the line of the file where it is.
+fn invalid(error: &serde_saphyr::Error, file: &Path, first_line: usize) -> Diagnostic {
+    let mut diagnostic = Diagnostic::error(file, format!("invalid YAML: {}", message_of(error)));
+    if let Some(location) = error.location().filter(|l| l.line() > 0) {
+        diagnostic = diagnostic.at(
+            location.line() as usize + first_line - 1,
+            location.column().max(1) as usize,
+        );
+    }
+    diagnostic.with_hint(
+        "check the indentation, the colons after each key, and put text containing `:` or `#` between double quotes",
+    )
 }
 
 /// Parses the YAML list of a fenced block (a quiz, a self-diagnostic) that starts at line
@@ -64,14 +71,19 @@ pub fn parse_list<T: DeserializeOwned>(
     first_line: usize,
     format: &str,
     empty: (&str, &str),
-) -> Result<Vec<T>, Diagnostic> {
-    let list: Vec<T> = parse(text, file, first_line).map_err(|d| d.with_hint(format))?;
-    if list.is_empty() {
-        return Err(Diagnostic::error(file, empty.0)
-            .at_line(first_line)
-            .with_hint(empty.1));
-    }
-    Ok(list)
+) -> Checked<Option<Vec<T>>> {
+    parse::<Vec<T>>(text, file, first_line)
+        .map_problems(|d| d.with_hint(format))
+        .and_then(|list| {
+            if list.is_empty() {
+                return Checked::failed(
+                    Diagnostic::error(file, empty.0)
+                        .at_line(first_line)
+                        .with_hint(empty.1),
+                );
+            }
+            Checked::ok(Some(list))
+        })
 }
 
 /// The line, in the file, of a value read with [`Spanned`], where `first_line` is the line
@@ -104,14 +116,16 @@ mod tests {
 
     #[test]
     fn errors_point_at_the_line_of_the_file() {
-        let err = parse::<Doc>("title: x\nlevel: [\n", Path::new("f.md"), 2).unwrap_err();
+        let err = parse::<Doc>("title: x\nlevel: [\n", Path::new("f.md"), 2).failure()[0].clone();
         assert!(err.line.unwrap() >= 3, "{err:?}");
         assert!(err.message.starts_with("invalid YAML"), "{err:?}");
     }
 
     #[test]
     fn spans_are_shifted_to_the_file() {
-        let doc: Doc = parse("level: 3\ntitle: hello\n", Path::new("f.md"), 2).unwrap();
+        let doc: Doc = parse("level: 3\ntitle: hello\n", Path::new("f.md"), 2)
+            .value
+            .unwrap();
         assert_eq!(doc.title.value, "hello");
         assert_eq!(line_of(&doc.title, 2), Some(3));
         assert_eq!(doc.level, Some(3));
@@ -119,7 +133,8 @@ mod tests {
 
     #[test]
     fn type_errors_are_reported() {
-        let err = parse::<Doc>("title: x\nlevel: many\n", Path::new("f.md"), 1).unwrap_err();
+        let err =
+            parse::<Doc>("title: x\nlevel: many\n", Path::new("f.md"), 1).failure()[0].clone();
         assert_eq!(err.line, Some(2), "{err:?}");
     }
 }

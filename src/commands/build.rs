@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use super::{CONTENT_ERROR, SUCCESS, USAGE_ERROR, print_problems};
-use crate::base::diagnostic::Diagnostic;
+use crate::base::diagnostic::{Checked, Diagnostic};
 use crate::base::write::{Sink, Staging};
 use crate::model::load::{SiteOptions, load_site};
 use crate::render::{Fiches, Report, render_site};
@@ -16,8 +16,8 @@ pub const DEFAULT_OUTPUT: &str = "public";
 pub fn run(options: &SiteOptions, output: Option<&Path>) -> i32 {
     let started = Instant::now();
     let output = output.map_or_else(|| options.root.join(DEFAULT_OUTPUT), Path::to_path_buf);
-    if let Err(message) = check_output(&options.root, &output) {
-        eprintln!("error: {message}");
+    if let Some(problem) = check_output(&options.root, &output).problems.first() {
+        eprintln!("error: {}", problem.message);
         return USAGE_ERROR;
     }
     match build(options, &output) {
@@ -41,7 +41,10 @@ pub fn run(options: &SiteOptions, output: Option<&Path>) -> i32 {
 
 /// Builds into a staging folder and swaps it in; on any error the staging folder is dropped.
 pub fn build(options: &SiteOptions, output: &Path) -> Result<Report, Report> {
-    let (site, problems) = load_site(options);
+    let Checked {
+        value: site,
+        problems,
+    } = load_site(options);
     let mut report = Report {
         problems,
         ..Report::default()
@@ -80,8 +83,9 @@ pub fn build(options: &SiteOptions, output: &Path) -> Result<Report, Report> {
     Ok(report)
 }
 
-/// Refuses an output folder that would hold or replace the site's own files.
-fn check_output(root: &Path, output: &Path) -> Result<(), String> {
+/// Refuses an output folder that would hold or replace the site's own files: an error on the
+/// output folder.
+fn check_output(root: &Path, output: &Path) -> Checked<()> {
     let absolute = |p: &Path| -> PathBuf {
         let p = if p.is_absolute() {
             p.to_path_buf()
@@ -99,7 +103,7 @@ fn check_output(root: &Path, output: &Path) -> Result<(), String> {
             acc
         })
     };
-    let (root, output) = (absolute(root), absolute(output));
+    let (root, absolute_output) = (absolute(root), absolute(output));
     let protected = [
         "content",
         "themes",
@@ -109,13 +113,21 @@ fn check_output(root: &Path, output: &Path) -> Result<(), String> {
         "src",
         ".git",
     ];
-    if root.starts_with(&output) || protected.iter().any(|p| output.starts_with(root.join(p))) {
-        return Err(format!(
-            "{} cannot be the output folder: building there would replace the site's own files",
-            output.display()
-        ));
+    let replaced = root.starts_with(&absolute_output)
+        || protected
+            .iter()
+            .any(|p| absolute_output.starts_with(root.join(p)));
+    if replaced {
+        let problem = Diagnostic::error(
+            output,
+            format!(
+                "{} cannot be the output folder: building there would replace the site's own files",
+                absolute_output.display()
+            ),
+        );
+        return Checked::new((), problem.into());
     }
-    Ok(())
+    Checked::ok(())
 }
 
 fn summary(report: &Report, output: &Path, started: Instant) -> String {
@@ -145,11 +157,12 @@ mod tests {
     #[test]
     fn the_site_itself_cannot_be_the_output() {
         let root = Path::new("/sites/a");
-        assert!(check_output(root, Path::new("/sites/a")).is_err());
-        assert!(check_output(root, Path::new("/sites")).is_err());
-        assert!(check_output(root, Path::new("/sites/a/content/out")).is_err());
-        assert!(check_output(root, Path::new("/sites/a/public")).is_ok());
-        assert!(check_output(root, Path::new("/tmp/out")).is_ok());
-        assert!(check_output(root, Path::new("/sites/a/public/../content")).is_err());
+        let refused = |output: &str| check_output(root, Path::new(output)).has_errors();
+        assert!(refused("/sites/a"));
+        assert!(refused("/sites"));
+        assert!(refused("/sites/a/content/out"));
+        assert!(!refused("/sites/a/public"));
+        assert!(!refused("/tmp/out"));
+        assert!(refused("/sites/a/public/../content"));
     }
 }

@@ -3,6 +3,7 @@
 use std::time::Instant;
 
 use super::{CONTENT_ERROR, SUCCESS, print_problems};
+use crate::base::diagnostic::Checked;
 use crate::base::write::Sink;
 use crate::model::coverage::Coverage;
 use crate::model::load::{SiteOptions, load_site};
@@ -14,7 +15,10 @@ use crate::render::{Fiches, render_site};
 /// `coverage`, prints how the courses cover DigComp.
 pub fn run(options: &SiteOptions, external: bool, coverage: bool) -> i32 {
     let started = Instant::now();
-    let (site, mut problems) = load_site(options);
+    let Checked {
+        value: site,
+        mut problems,
+    } = load_site(options);
     let mut pages = 0;
     if let Some(site) = &site {
         let report = render_site(site, &Sink::discard(), Fiches::Make);
@@ -23,7 +27,7 @@ pub fn run(options: &SiteOptions, external: bool, coverage: bool) -> i32 {
         if external {
             let links = crate::render::external::links(site);
             println!("Checking {} links to the web...", links.len());
-            problems.extend(crate::render::external::check(&options.root, &links));
+            problems.take(crate::render::external::check(&options.root, &links));
         }
     }
     print_problems(&options.root, &problems);

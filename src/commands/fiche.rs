@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use super::{CONTENT_ERROR, SUCCESS, USAGE_ERROR, print_problems};
-use crate::base::diagnostic::{Diagnostic, Diagnostics};
+use crate::base::diagnostic::{Checked, Diagnostic, Diagnostics};
 use crate::model::Output;
 use crate::model::load::{SiteOptions, load_site};
 use crate::render::pdf::Worksheets;
@@ -11,7 +11,10 @@ use crate::render::pdf::Worksheets;
 /// Makes the worksheet of the page `file` (a path to its `.md` file) into `output`, by
 /// default the page's slug with `.pdf` in the current folder.
 pub fn run(options: &SiteOptions, file: &Path, output: Option<&Path>) -> i32 {
-    let (site, problems) = load_site(options);
+    let Checked {
+        value: site,
+        problems,
+    } = load_site(options);
     let Some(site) = site else {
         print_problems(&options.root, &problems);
         return CONTENT_ERROR;
@@ -30,19 +33,11 @@ pub fn run(options: &SiteOptions, file: &Path, output: Option<&Path>) -> i32 {
         return USAGE_ERROR;
     };
     // Only this page's own problems concern its author here.
-    let mut own = Diagnostics::new();
-    own.extend(problems.into_iter().filter(|d| d.file == wanted));
-    let mut problems = own;
-    let result = Worksheets::new(&site)
-        .map_err(|d| vec![d])
-        .and_then(|w| w.render(&site, page));
-    let bytes = match result {
-        Ok(bytes) => bytes,
-        Err(found) => {
-            problems.extend(found);
-            print_problems(&options.root, &problems);
-            return CONTENT_ERROR;
-        }
+    let mut problems: Diagnostics = problems.into_iter().filter(|d| d.file == wanted).collect();
+    let made = Worksheets::new(&site).and_then(|w| w.render(&site, page));
+    let Some(bytes) = problems.take(made) else {
+        print_problems(&options.root, &problems);
+        return CONTENT_ERROR;
     };
     let address = Output::Worksheet(page.id).path(&site);
     let name = address.rsplit('/').next().unwrap_or(&address);

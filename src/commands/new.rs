@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use super::{CONTENT_ERROR, SUCCESS, USAGE_ERROR};
+use crate::base::diagnostic::Checked;
 use crate::sources::config::SiteConfig;
 use crate::sources::i18n::{BUILT_IN, Strings};
 use crate::sources::pages::CONTENT_DIR;
@@ -89,14 +90,15 @@ pub fn site(dir: &Path) -> i32 {
 /// Creates a course at `path` (such as `securite/ma-fiche`) in every language of the site at
 /// `root`, or only in `lang`.
 pub fn course(root: &Path, path: &str, lang: Option<&str>) -> i32 {
-    let config = match SiteConfig::load(root) {
-        Ok(config) => config,
-        Err(problems) => {
-            problems
-                .iter()
-                .for_each(|p| eprintln!("{}", p.render(root)));
-            return CONTENT_ERROR;
-        }
+    let Checked {
+        value: config,
+        problems,
+    } = SiteConfig::load(root);
+    let Some(config) = config else {
+        problems
+            .iter()
+            .for_each(|p| eprintln!("{}", p.render(root)));
+        return CONTENT_ERROR;
     };
     let inner = path
         .trim_start_matches("./")
@@ -118,7 +120,8 @@ pub fn course(root: &Path, path: &str, lang: Option<&str>) -> i32 {
         }
         None => config.languages.keys().cloned().collect(),
     };
-    let (strings, _) = Strings::load(root, &config);
+    // The strings' own problems are for `check`; a new course only needs their text.
+    let strings = Strings::load(root, &config).value;
     for lang in languages {
         let file = root.join(CONTENT_DIR).join(format!("{inner}.{lang}.md"));
         let text = course_text(&strings, &lang, name);

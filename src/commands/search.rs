@@ -1,11 +1,15 @@
 //! `parcours search "query"`: finds existing pages, for authors about to write one.
 
 use super::{CONTENT_ERROR, SUCCESS, USAGE_ERROR, print_problems};
+use crate::base::diagnostic::Checked;
 use crate::model::load::{SiteOptions, load_site};
 
 /// Prints the pages of `lang` (the default language when `None`) that best match `query`.
 pub fn run(options: &SiteOptions, query: &str, lang: Option<&str>, limit: usize) -> i32 {
-    let (site, problems) = load_site(options);
+    let Checked {
+        value: site,
+        problems,
+    } = load_site(options);
     let Some(site) = site else {
         print_problems(&options.root, &problems);
         return CONTENT_ERROR;

@@ -12,9 +12,9 @@ use std::path::{Path, PathBuf};
 use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
-use super::blocks::Block;
+use super::blocks::{Block, Kind};
 use super::lint::Lint;
-use crate::base::diagnostic::{Diagnostic, LineIndex};
+use crate::base::diagnostic::{Diagnostics, LineIndex};
 use crate::base::text::{french_spacing, slugify};
 
 /// The Markdown of a page, and what is needed to read it.
@@ -43,7 +43,7 @@ pub struct Document<'a> {
     pub links: Vec<LinkRef>,
     /// What is wrong in it: malformed blocks, images without text alternative, links
     /// without text, skipped heading levels, anchors that lead nowhere on the page.
-    pub problems: Vec<Diagnostic>,
+    pub problems: Diagnostics,
 }
 
 /// One piece of a document, and the line of the file where it starts.
@@ -183,7 +183,7 @@ impl<'a> Document<'a> {
         let Reader {
             mut document, lint, ..
         } = reader;
-        document.problems.extend(lint.finish(&ids));
+        document.problems.take(lint.finish(&ids));
         document
     }
 
@@ -391,17 +391,18 @@ impl<'a> Reader<'_, 'a> {
         line: usize,
         blocks_of_kind: &mut Vec<&'static str>,
     ) {
-        match Block::parse(&lang, &text, self.source.file, line + 1) {
-            Some(Ok(block)) => {
-                blocks_of_kind.push(block.fence());
-                let number = blocks_of_kind
-                    .iter()
-                    .filter(|k| **k == block.fence())
-                    .count();
-                self.push(line, Item::Block { block, number });
-            }
-            Some(Err(problem)) => self.document.problems.push(problem),
-            None => self.push(line, Item::Code { lang, text }),
+        let Some(kind) = Kind::named(&lang) else {
+            self.push(line, Item::Code { lang, text });
+            return;
+        };
+        let parsed = kind.parse(&text, self.source.file, line + 1);
+        if let Some(block) = self.document.problems.take(parsed) {
+            blocks_of_kind.push(block.fence());
+            let number = blocks_of_kind
+                .iter()
+                .filter(|k| **k == block.fence())
+                .count();
+            self.push(line, Item::Block { block, number });
         }
     }
 }

@@ -10,7 +10,7 @@ use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 use super::context::Context;
 use super::document::{Callout, Document, Item};
 use super::highlight::highlight;
-use crate::base::diagnostic::Diagnostic;
+use crate::base::diagnostic::{Diagnostic, Diagnostics};
 use crate::base::images;
 use crate::base::text::escape;
 use crate::sources::glossary::{self, Term};
@@ -25,7 +25,7 @@ pub struct Html {
     /// Whether the page links glossary words (and needs their script).
     pub has_terms: bool,
     /// Problems only the HTML shows: raw HTML shown as text, images too heavy for a phone.
-    pub problems: Vec<Diagnostic>,
+    pub problems: Diagnostics,
 }
 
 /// Renders a read page to HTML.

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use crate::base::diagnostic::Diagnostic;
+use crate::base::diagnostic::{Checked, Diagnostic, Diagnostics};
 
 /// The state of the rules while the events of one page go by.
 #[derive(Debug)]
@@ -17,7 +17,7 @@ pub struct Lint {
     links: Vec<(usize, String)>,
     last_heading: u8,
     anchors: Vec<(String, usize)>,
-    problems: Vec<Diagnostic>,
+    problems: Diagnostics,
 }
 
 impl Lint {
@@ -29,7 +29,7 @@ impl Lint {
             links: Vec::new(),
             last_heading: 1,
             anchors: Vec::new(),
-            problems: Vec::new(),
+            problems: Diagnostics::new(),
         }
     }
 
@@ -104,7 +104,7 @@ impl Lint {
     }
 
     /// The problems found, once the page's anchors (`ids`) are known.
-    pub fn finish(mut self, ids: &HashSet<String>) -> Vec<Diagnostic> {
+    pub fn finish(mut self, ids: &HashSet<String>) -> Checked<()> {
         for (anchor, line) in std::mem::take(&mut self.anchors) {
             if !anchor.is_empty() && !ids.contains(&anchor) {
                 self.problems.push(
@@ -114,7 +114,7 @@ impl Lint {
                 );
             }
         }
-        self.problems
+        Checked::new((), self.problems)
     }
 }
 
@@ -123,7 +123,7 @@ mod tests {
     use super::*;
     use pulldown_cmark::Parser;
 
-    fn lint(markdown: &str, ids: &[&str]) -> Vec<Diagnostic> {
+    fn lint(markdown: &str, ids: &[&str]) -> Diagnostics {
         let mut lint = Lint::new("p.md".into());
         let text = markdown;
         for (event, range) in Parser::new(text).into_offset_iter() {
@@ -131,6 +131,7 @@ mod tests {
             lint.observe(&event, line);
         }
         lint.finish(&ids.iter().map(|s| s.to_string()).collect())
+            .problems
     }
 
     #[test]

@@ -10,7 +10,7 @@ use pulldown_cmark::{Alignment, Event, Tag, TagEnd};
 use super::blocks::Appendix;
 use super::context::Context;
 use super::document::{Document, Item, Node};
-use crate::base::diagnostic::Diagnostic;
+use crate::base::diagnostic::{Diagnostic, Diagnostics};
 use crate::base::text::typst_string as string;
 
 /// The Typst markup of a page body, the assets it shows, and its problems.
@@ -21,7 +21,7 @@ pub struct Markup {
     /// The assets (paths inside `content/`) that images use.
     pub images: Vec<String>,
     /// Images the worksheet cannot show, and other problems, with their lines.
-    pub problems: Vec<Diagnostic>,
+    pub problems: Diagnostics,
 }
 
 /// Converts a read page to Typst markup.

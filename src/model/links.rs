@@ -7,7 +7,7 @@ use percent_encoding::percent_decode_str;
 use super::outputs::Output;
 use super::page::{Page, PageId};
 use super::site::Site;
-use crate::base::diagnostic::Diagnostic;
+use crate::base::diagnostic::{Checked, Diagnostic, Diagnostics};
 use crate::base::urls::{has_scheme, join, relative_url, resolve_relative};
 use crate::markdown::context::{Asset, Context, Linked, Links, Teaching};
 use crate::markdown::document::Document;
@@ -54,29 +54,26 @@ impl<'s> PageLinks<'s> {
 
     /// The problems of the page's links and images: those that lead nowhere (errors), and
     /// those that open a page in another language (warnings).
-    pub fn check(&self, document: &Document<'_>) -> Vec<Diagnostic> {
+    pub fn check(&self, document: &Document<'_>) -> Checked<()> {
         let file = self.page.file();
-        document
-            .links
-            .iter()
-            .filter_map(|link| {
-                let what = if link.image { "image" } else { "link" };
-                let url = &link.url;
-                let problem = match self.site.resolve(self.page, url) {
-                    Ok(Target::OtherLanguage(_, lang)) => Diagnostic::warning(&file, format!(
-                        "the {what} `{url}` leads to a page not translated into {}: it opens the {lang} version",
-                        self.page.lang
-                    ))
-                    .with_hint("translate that page, or link to another one"),
-                    Ok(_) => return None,
-                    Err((message, hint)) => {
-                        Diagnostic::error(&file, format!("broken {what} `{url}`: {message}"))
-                            .with_hint(hint)
-                    }
-                };
-                Some(problem.at_line(link.line))
-            })
-            .collect()
+        let mut problems = Diagnostics::new();
+        for link in &document.links {
+            let what = if link.image { "image" } else { "link" };
+            let url = &link.url;
+            let resolved = self
+                .site
+                .resolve(self.page, url, what)
+                .map_problems(|problem| problem.at_line(link.line));
+            if let Some(Target::OtherLanguage(_, lang)) = problems.take(resolved) {
+                problems.push(Diagnostic::warning(&file, format!(
+                    "the {what} `{url}` leads to a page not translated into {}: it opens the {lang} version",
+                    self.page.lang
+                ))
+                .with_hint("translate that page, or link to another one")
+                .at_line(link.line));
+            }
+        }
+        Checked::new((), problems)
     }
 
     fn linked(&self, id: PageId) -> Linked {
@@ -90,16 +87,16 @@ impl<'s> PageLinks<'s> {
 
 impl Links for PageLinks<'_> {
     fn href(&self, url: &str) -> Option<String> {
-        match self.site.resolve(self.page, url) {
-            Ok(Target::Url(new) | Target::OtherLanguage(new, _)) => Some(new),
+        match self.site.resolve(self.page, url, "link").value {
+            Some(Target::Url(new) | Target::OtherLanguage(new, _)) => Some(new),
             _ => None,
         }
     }
 
     fn printed(&self, url: &str) -> String {
         let base = &self.site.config.base_url;
-        match self.site.resolve(self.page, url) {
-            Ok(Target::Url(relative) | Target::OtherLanguage(relative, _)) => {
+        match self.site.resolve(self.page, url, "link").value {
+            Some(Target::Url(relative) | Target::OtherLanguage(relative, _)) => {
                 let (path, fragment) = relative.split_once('#').unwrap_or((&relative, ""));
                 let absolute = resolve_relative(&self.page.path, path).unwrap_or_default();
                 let fragment = if fragment.is_empty() {
@@ -137,55 +134,76 @@ impl Links for PageLinks<'_> {
     }
 }
 
+/// A link or an image written in a page, being resolved.
+struct Link<'a> {
+    page: &'a Page,
+    url: &'a str,
+    /// `link` or `image`.
+    what: &'a str,
+}
+
+impl Link<'_> {
+    /// It leads nowhere: an error on the page's file saying why, and how to fix it.
+    fn broken(&self, message: &str, hint: &str) -> Checked<Option<Target>> {
+        Checked::failed(
+            Diagnostic::error(
+                self.page.file(),
+                format!("broken {} `{}`: {message}", self.what, self.url),
+            )
+            .with_hint(hint),
+        )
+    }
+}
+
 impl Site {
-    /// Resolves `url`, written in `page`: where it leads, or what is wrong and how to fix it.
-    pub fn resolve(&self, page: &Page, url: &str) -> Result<Target, (String, String)> {
+    /// Resolves `url`, written in `page` as a link or an image (`what`: `link` or `image`):
+    /// where it leads, or `None` with an error on the page's file (not yet on its line)
+    /// saying what is wrong and how to fix it.
+    pub fn resolve(&self, page: &Page, url: &str, what: &str) -> Checked<Option<Target>> {
+        let link = Link { page, url, what };
         if url.is_empty() || url.starts_with('#') || url.starts_with("//") || has_scheme(url) {
-            return Ok(Target::Unchanged);
+            return Checked::ok(Some(Target::Unchanged));
         }
         let (path, suffix) = match url.find(['#', '?']) {
             Some(cut) => (&url[..cut], &url[cut..]),
             None => (url, ""),
         };
         if path.is_empty() {
-            return Ok(Target::Unchanged);
+            return Checked::ok(Some(Target::Unchanged));
         }
         let decoded = percent_decode_str(path).decode_utf8_lossy();
         if let Some(absolute) = decoded.strip_prefix('/') {
-            return if self.has_path(absolute) {
-                Ok(Target::Url(format!(
-                    "{}{suffix}",
-                    relative_url(&page.path, absolute)
-                )))
-            } else {
-                Err(problem(
+            if !self.has_path(absolute) {
+                return link.broken(
                     "no page or file of the site has this address",
                     "check the address, or link to the page's .md file",
-                ))
-            };
+                );
+            }
+            let relative = relative_url(&page.path, absolute);
+            return Checked::ok(Some(Target::Url(format!("{relative}{suffix}"))));
         }
         let in_content = resolve_relative(&page.dir, &decoded);
         if let Some(stem) = in_content.as_deref().and_then(|p| p.strip_suffix(".md")) {
-            return self.page_link(page, stem, suffix);
+            return self.page_link(&link, stem, suffix);
         }
         if let Some(asset) = in_content.as_deref().filter(|p| self.is_asset(p)) {
             let target = self.asset_path(asset, &page.lang);
-            return Ok(Target::Url(format!(
+            return Checked::ok(Some(Target::Url(format!(
                 "{}{suffix}",
                 relative_url(&page.path, &target)
-            )));
+            ))));
         }
         match resolve_relative(&page.path, &decoded) {
-            Some(address) if self.has_path(&address) => Ok(Target::Unchanged),
-            _ => Err(problem(
-                match in_content {
+            Some(address) if self.has_path(&address) => Checked::ok(Some(Target::Unchanged)),
+            _ => link.broken(
+                &match in_content {
                     Some(file) => {
                         format!("there is no file content/{file} and no page at this address")
                     }
                     None => "it leads out of the site".to_string(),
                 },
                 "check the spelling; link to pages by their .md file, such as `../securite/mots-de-passe.md`",
-            )),
+            ),
         }
     }
 
@@ -223,32 +241,28 @@ impl Site {
     }
 
     /// A link to a page file: `stem` is its path in `content/` without `.md`.
-    fn page_link(&self, page: &Page, stem: &str, suffix: &str) -> Result<Target, (String, String)> {
+    fn page_link(&self, link: &Link<'_>, stem: &str, suffix: &str) -> Checked<Option<Target>> {
+        let page = link.page;
         let (key, explicit_lang) = self.page_key(stem);
         let wanted = explicit_lang.unwrap_or(&page.lang);
         if let Some(target) = self.translation(&key, wanted) {
-            return Ok(Target::Url(format!(
+            return Checked::ok(Some(Target::Url(format!(
                 "{}{suffix}",
                 relative_url(&page.path, &target.path)
-            )));
+            ))));
         }
         let fallback = std::iter::once(self.default_language())
             .chain(self.languages.iter().map(|l| l.code.as_str()))
             .find_map(|lang| self.translation(&key, lang));
         match fallback {
-            Some(target) if explicit_lang.is_none() => Ok(Target::OtherLanguage(
+            Some(target) if explicit_lang.is_none() => Checked::ok(Some(Target::OtherLanguage(
                 format!("{}{suffix}", relative_url(&page.path, &target.path)),
                 target.lang.clone(),
-            )),
-            _ => Err(problem(
-                format!("there is no page content/{stem}.md"),
+            ))),
+            _ => link.broken(
+                &format!("there is no page content/{stem}.md"),
                 "check the file name; a link to `name.md` opens that page in the same language",
-            )),
+            ),
         }
     }
-}
-
-/// What is wrong with a link, and how to fix it.
-fn problem(message: impl Into<String>, hint: impl Into<String>) -> (String, String) {
-    (message.into(), hint.into())
 }

@@ -1,10 +1,10 @@
 //! Loading a whole site: its settings, theme, strings and content, modelled into a [`Site`].
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::Site;
-use crate::base::diagnostic::{Diagnostic, Diagnostics};
-use crate::sources::config::SiteConfig;
+use crate::base::diagnostic::{Checked, Diagnostics};
+use crate::sources::config::{SiteConfig, normalize_base_url};
 use crate::sources::i18n::Strings;
 use crate::sources::pages::load_content;
 use crate::sources::theme::Theme;
@@ -21,41 +21,24 @@ pub struct SiteOptions {
 }
 
 /// Loads and models a site, collecting every problem. `None` when the site cannot be modelled
-/// at all (unreadable settings or theme).
-pub fn load_site(options: &SiteOptions) -> (Option<Site>, Diagnostics) {
+/// at all (unreadable settings or theme, or a wrong `--base-url`).
+pub fn load_site(options: &SiteOptions) -> Checked<Option<Site>> {
     let mut problems = Diagnostics::new();
     let root = &options.root;
-    let mut config = match SiteConfig::load(root) {
-        Ok(config) => config,
-        Err(found) => {
-            problems.extend(found);
-            return (None, problems);
-        }
+    let Some(mut config) = problems.take(SiteConfig::load(root)) else {
+        return Checked::failed_with(problems);
     };
     if let Some(url) = &options.base_url {
-        match crate::sources::config::normalize_base_url(url) {
-            Ok(url) => config.base_url = url,
-            Err(message) => {
-                problems.push(Diagnostic::error("--base-url", message));
-                return (None, problems);
-            }
-        }
+        let Some(url) = problems.take(normalize_base_url(url, Path::new("--base-url"))) else {
+            return Checked::failed_with(problems);
+        };
+        config.base_url = url;
     }
-    let theme = match Theme::open(root, &config.theme) {
-        Ok(theme) => theme,
-        Err(message) => {
-            problems.push(
-                Diagnostic::error(crate::sources::config::CONFIG_FILE, message)
-                    .with_hint("set `theme: default`, or put the theme in themes/<name>"),
-            );
-            return (None, problems);
-        }
+    let Some(theme) = problems.take(Theme::open(root, &config.theme)) else {
+        return Checked::failed_with(problems);
     };
-    let (strings, found) = Strings::load(root, &config);
-    problems.extend(found);
-    let (content, found) = load_content(root, &config, options.drafts);
-    problems.extend(found);
-    let (site, found) = Site::new(root, config, strings, theme, content);
-    problems.extend(found);
-    (Some(site), problems)
+    let strings = problems.take(Strings::load(root, &config));
+    let content = problems.take(load_content(root, &config, options.drafts));
+    let site = problems.take(Site::new(root, config, strings, theme, content));
+    Checked::new(Some(site), problems)
 }

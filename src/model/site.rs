@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use super::page::{Language, LearningPath, Page, PageId, PageKind};
-use crate::base::diagnostic::{Diagnostic, Diagnostics, unknown_choice};
+use crate::base::diagnostic::{Checked, Diagnostic, Diagnostics, unknown_choice};
 use crate::sources::config::SiteConfig;
 use crate::sources::glossary::Glossary;
 use crate::sources::i18n::Strings;
@@ -51,7 +51,7 @@ impl Site {
         strings: Strings,
         theme: Theme,
         content: Content,
-    ) -> (Site, Diagnostics) {
+    ) -> Checked<Site> {
         let mut problems = Diagnostics::new();
         let languages: Vec<Language> = config
             .languages
@@ -84,7 +84,7 @@ impl Site {
         site.check_paths(&mut problems);
         site.check_continue_at(&mut problems);
         site.report_missing_translations(&mut problems);
-        (site, problems)
+        Checked::new(site, problems)
     }
 
     /// Takes the site apart again, to rebuild it with some pages changed: its settings,

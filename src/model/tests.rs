@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use super::*;
-use crate::base::diagnostic::Diagnostics;
+use crate::base::diagnostic::Checked;
 use crate::model::load::{SiteOptions, load_site};
 
 fn write(root: &Path, file: &str, text: &str) {
@@ -12,7 +12,7 @@ fn write(root: &Path, file: &str, text: &str) {
     std::fs::write(path, text).unwrap();
 }
 
-fn site_with(files: &[(&str, &str)]) -> (tempfile::TempDir, Site, Diagnostics) {
+fn site_with(files: &[(&str, &str)]) -> (tempfile::TempDir, Checked<Site>) {
     let dir = tempfile::tempdir().unwrap();
     write(
         dir.path(),
@@ -22,11 +22,11 @@ fn site_with(files: &[(&str, &str)]) -> (tempfile::TempDir, Site, Diagnostics) {
     for (file, text) in files {
         write(dir.path(), file, text);
     }
-    let (site, problems) = load_site(&SiteOptions {
+    let loaded = load_site(&SiteOptions {
         root: dir.path().into(),
         ..SiteOptions::default()
     });
-    (dir, site.expect("the site loads"), problems)
+    (dir, loaded.map(|site| site.expect("the site loads")))
 }
 
 fn page<'a>(site: &'a Site, key: &str, lang: &str) -> &'a Page {
@@ -36,7 +36,7 @@ fn page<'a>(site: &'a Site, key: &str, lang: &str) -> &'a Page {
 
 #[test]
 fn urls_follow_sections_and_slugs() {
-    let (_dir, site, _) = site_with(&[
+    let (_dir, Checked { value: site, .. }) = site_with(&[
         ("content/_index.fr.md", "---\ntitle: Accueil\n---\n"),
         ("content/secu/_index.fr.md", "---\ntitle: Sécurité\n---\n"),
         ("content/secu/mots.fr.md", "---\ntitle: Mots\n---\n"),
@@ -58,7 +58,13 @@ fn urls_follow_sections_and_slugs() {
 
 #[test]
 fn folders_without_index_get_a_section_and_every_language_a_home() {
-    let (_dir, site, problems) = site_with(&[(
+    let (
+        _dir,
+        Checked {
+            value: site,
+            problems,
+        },
+    ) = site_with(&[(
         "content/premiers-pas/souris.fr.md",
         "---\ntitle: Souris\n---\n",
     )]);
@@ -76,7 +82,7 @@ fn folders_without_index_get_a_section_and_every_language_a_home() {
 
 #[test]
 fn children_are_ordered_by_weight_then_title() {
-    let (_dir, site, _) = site_with(&[
+    let (_dir, Checked { value: site, .. }) = site_with(&[
         ("content/s/b.fr.md", "---\ntitle: Bravo\nweight: 1\n---\n"),
         ("content/s/a.fr.md", "---\ntitle: Alpha\nweight: 2\n---\n"),
         ("content/s/c.fr.md", "---\ntitle: Charlie\nweight: 1\n---\n"),
@@ -91,7 +97,7 @@ fn children_are_ordered_by_weight_then_title() {
 
 #[test]
 fn competences_and_levels_are_indexed_per_language() {
-    let (_dir, site, _) = site_with(&[
+    let (_dir, Checked { value: site, .. }) = site_with(&[
         (
             "content/s/a.fr.md",
             "---\ntitle: A\ncompetences:\n  - { id: \"4.1\", level: 2 }\n  - \"1.1\"\n---\n",
@@ -114,7 +120,7 @@ fn competences_and_levels_are_indexed_per_language() {
 
 #[test]
 fn two_pages_with_one_url_are_an_error() {
-    let (_dir, _, problems) = site_with(&[
+    let (_dir, Checked { problems, .. }) = site_with(&[
         ("content/s/a.fr.md", "---\ntitle: A\nslug: same\n---\n"),
         ("content/s/b.fr.md", "---\ntitle: B\nslug: same\n---\n"),
     ]);
@@ -128,7 +134,8 @@ fn two_pages_with_one_url_are_an_error() {
 
 #[test]
 fn every_output_has_a_distinct_file() {
-    let (_dir, site, _) = site_with(&[("content/s/a.fr.md", "---\ntitle: A\n---\n")]);
+    let (_dir, Checked { value: site, .. }) =
+        site_with(&[("content/s/a.fr.md", "---\ntitle: A\n---\n")]);
     let outputs = site.outputs();
     let files: std::collections::BTreeSet<String> = outputs.iter().map(|o| o.file(&site)).collect();
     assert_eq!(files.len(), outputs.len());

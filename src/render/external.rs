@@ -8,7 +8,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use rayon::prelude::*;
 
-use crate::base::diagnostic::{Diagnostic, Diagnostics};
+use crate::base::diagnostic::{Checked, Diagnostic, Diagnostics};
 use crate::model::Site;
 
 /// Where the addresses that answered are remembered, from the site's root.
@@ -61,7 +61,7 @@ pub fn links(site: &Site) -> Vec<ExternalLink> {
 
 /// Asks each address once, the ones that answered within a day apart, and reports the links
 /// that lead nowhere (errors) or may (warnings).
-pub fn check(root: &Path, links: &[ExternalLink]) -> Diagnostics {
+pub fn check(root: &Path, links: &[ExternalLink]) -> Checked<()> {
     let cache_file = root.join(CACHE_FILE);
     let now = seconds(SystemTime::now());
     let mut cache = read_cache(&cache_file, now);
@@ -103,7 +103,7 @@ pub fn check(root: &Path, links: &[ExternalLink]) -> Diagnostics {
             format!("cannot remember the links checked: {error}"),
         ));
     }
-    problems
+    Checked::new((), problems)
 }
 
 fn agent() -> ureq::Agent {

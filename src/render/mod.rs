@@ -18,7 +18,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use rayon::prelude::*;
 use syntect::highlighting::ThemeSet;
 
-use crate::base::diagnostic::{Diagnostic, Diagnostics};
+use crate::base::diagnostic::{Checked, Diagnostic, Diagnostics};
 use crate::base::write::Sink;
 use crate::model::{Output, Site};
 
@@ -90,18 +90,14 @@ pub fn is_pdf(output: &Output) -> bool {
 /// then copies static files and assets.
 pub fn render_site(site: &Site, sink: &Sink, fiches: Fiches) -> Report {
     let (pdfs, others): (Vec<Output>, Vec<Output>) = site.outputs().into_iter().partition(is_pdf);
-    let mut problems = Vec::new();
+    let mut problems = Diagnostics::new();
     let fiches = match fiches {
-        Fiches::Make => {
-            let (sizes, found) = pdf::render_all(site, &pdfs, sink);
-            problems = found;
-            Fiches::Made(sizes)
-        }
+        Fiches::Make => Fiches::Made(problems.take(pdf::render_all(site, &pdfs, sink))),
         other => other,
     };
     let mut report = render_outputs(site, &others, sink, &fiches);
     report.problems.extend(problems);
-    copy_static(site, sink, &mut report.problems);
+    report.problems.take(copy_static(site, sink));
     report.files = sink.count();
     report
 }
@@ -116,19 +112,15 @@ pub fn render_outputs(site: &Site, outputs: &[Output], sink: &Sink, fiches: &Fic
         Fiches::Made(sizes) => Some(sizes),
         _ => None,
     };
-    let renderer = match html::HtmlRenderer::new(site, sizes) {
-        Ok(renderer) => renderer,
-        Err(problems) => {
-            report.problems.extend(problems);
-            // Without templates, the pages are still read, so that their own errors show too.
-            let bodies: Vec<Diagnostic> = site
-                .pages
-                .par_iter()
-                .flat_map_iter(|p| html::body(site, p).problems)
-                .collect();
-            report.problems.extend(bodies);
-            return report;
-        }
+    let Some(renderer) = report.problems.take(html::HtmlRenderer::new(site, sizes)) else {
+        // Without templates, the pages are still read, so that their own errors show too.
+        let bodies: Vec<Diagnostic> = site
+            .pages
+            .par_iter()
+            .flat_map_iter(|p| html::body(site, p).problems)
+            .collect();
+        report.problems.extend(bodies);
+        return report;
     };
     let progress = Progress::new(outputs.len());
     let any_code = AtomicBool::new(false);
@@ -145,8 +137,7 @@ pub fn render_outputs(site: &Site, outputs: &[Output], sink: &Sink, fiches: &Fic
             };
             progress.tick();
             any_code.fetch_or(rendered.has_code, Ordering::Relaxed);
-            let mut problems = Diagnostics::new();
-            problems.extend(rendered.problems);
+            let mut problems = rendered.problems;
             if !problems.has_errors() {
                 for (file, bytes) in &rendered.files {
                     write_or_report(sink, file, bytes, &mut problems);
@@ -180,10 +171,11 @@ fn write_or_report(sink: &Sink, file: &str, bytes: &[u8], problems: &mut Diagnos
 
 /// Copies the theme's static files, then the site's `static/` (which wins), then the assets
 /// of `content/` beside their pages in every language.
-pub fn copy_static(site: &Site, sink: &Sink, problems: &mut Diagnostics) {
+pub fn copy_static(site: &Site, sink: &Sink) -> Checked<()> {
+    let mut problems = Diagnostics::new();
     for (inner, file) in site.theme.static_files() {
         match file.read() {
-            Ok(bytes) => write_or_report(sink, &inner, &bytes, problems),
+            Ok(bytes) => write_or_report(sink, &inner, &bytes, &mut problems),
             Err(error) => problems.push(Diagnostic::error(
                 &file.origin,
                 format!("cannot read: {error}"),
@@ -196,7 +188,7 @@ pub fn copy_static(site: &Site, sink: &Sink, problems: &mut Diagnostics) {
             &inner,
             &path,
             &Path::new("static").join(&inner),
-            problems,
+            &mut problems,
         );
     }
     let copies: Vec<Diagnostic> = site
@@ -218,6 +210,7 @@ pub fn copy_static(site: &Site, sink: &Sink, problems: &mut Diagnostics) {
         })
         .collect();
     problems.extend(copies);
+    Checked::new((), problems)
 }
 
 /// The narrower copies of a raster image, by width, for the `srcset` of its pages.
@@ -226,15 +219,9 @@ fn smaller_copies(file: &Path, shown: &Path, problems: &mut Diagnostics) -> Vec<
         return Vec::new();
     };
     size.variants()
-        .filter_map(|width| match crate::base::images::resized(file, width) {
-            Ok(bytes) => Some((width, bytes)),
-            Err(error) => {
-                problems.push(Diagnostic::warning(
-                    shown,
-                    format!("cannot make a copy {width} px wide: {error}"),
-                ));
-                None
-            }
+        .filter_map(|width| {
+            let copy = problems.take(crate::base::images::resized(file, shown, width));
+            copy.map(|bytes| (width, bytes))
         })
         .collect()
 }

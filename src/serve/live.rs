@@ -7,7 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::base::diagnostic::{Diagnostic, Diagnostics};
+use crate::base::diagnostic::{Checked, Diagnostic, Diagnostics};
 use crate::base::write::{Sink, Staging};
 use crate::model::load::{SiteOptions, load_site};
 use crate::model::{Output, PageKind, Site};
@@ -101,16 +101,17 @@ impl LiveSite {
             .into_iter()
             .find(|output| is_pdf(output) && output.path(site) == path)?;
         if self.worksheets.is_none() {
-            match Worksheets::new(site) {
-                Ok(worksheets) => self.worksheets = Some(worksheets),
-                Err(problem) => return Some(Err(vec![problem])),
+            let Checked { value, problems } = Worksheets::new(site);
+            if value.is_none() {
+                return Some(Checked::failed_with(problems));
             }
+            self.worksheets = value;
         }
-        let result = pdf::make(self.worksheets.as_ref()?, site, &wanted)?;
-        if let Ok(bytes) = &result {
+        let made = pdf::make(self.worksheets.as_ref()?, site, &wanted)?;
+        if let Some(bytes) = &made.value {
             let _ = Sink::folder(&self.output).write(path, bytes);
         }
-        Some(result)
+        Some(made)
     }
 
     /// Whether changes have made a search index stale.
@@ -155,7 +156,7 @@ impl LiveSite {
         if outcome.ok() && (changes.statics || !changes.assets.is_empty()) {
             let sink = Sink::folder(&self.output);
             if let Some(site) = &self.site {
-                copy_static(site, &sink, &mut outcome.problems);
+                outcome.problems.take(copy_static(site, &sink));
             }
             outcome.written += sink.count();
         }
@@ -201,7 +202,10 @@ impl LiveSite {
 
     /// Reads everything from disk and renders it.
     fn reload(&mut self, started: Instant) -> Outcome {
-        let (site, problems) = load_site(&self.options);
+        let Checked {
+            value: site,
+            problems,
+        } = load_site(&self.options);
         self.site = site;
         if problems.has_errors() || self.site.is_none() {
             return self.failed(problems, started);
@@ -259,13 +263,13 @@ impl LiveSite {
         let mut problems = Diagnostics::new();
         content.pages.retain(|page| !files.contains(&page.file));
         for file in files.iter().filter(|f| self.options.root.join(f).is_file()) {
-            match load_page(&self.options.root, file, &config, self.options.drafts) {
-                Ok(Some(page)) => content.pages.push(page),
-                Ok(None) => {}
-                Err(found) => problems.extend(found),
-            }
+            let page = load_page(&self.options.root, file, &config, self.options.drafts);
+            content.pages.extend(problems.take(page));
         }
-        let (site, found) = Site::new(&self.options.root, config, strings, theme, content);
+        let Checked {
+            value: site,
+            problems: found,
+        } = Site::new(&self.options.root, config, strings, theme, content);
         let relevant = found
             .into_iter()
             .filter(|d| d.is_error() || files.contains(&d.file));
@@ -293,18 +297,18 @@ impl LiveSite {
                 .pages
                 .iter()
                 .position(|p| p.source.as_ref() == Some(file))?;
-            match load_page(&self.options.root, file, &site.config, self.options.drafts) {
-                Ok(Some(page)) if page.front == site.pages[id].front => edits.push((id, page)),
-                Ok(_) => return None,
-                Err(found) => {
-                    let mut problems = Diagnostics::new();
-                    problems.extend(found);
-                    return Some(Outcome {
-                        problems,
-                        written: 0,
-                        elapsed: started.elapsed(),
-                    });
-                }
+            let Checked { value, problems } =
+                load_page(&self.options.root, file, &site.config, self.options.drafts);
+            if problems.has_errors() {
+                return Some(Outcome {
+                    problems,
+                    written: 0,
+                    elapsed: started.elapsed(),
+                });
+            }
+            match value {
+                Some(page) if page.front == site.pages[id].front => edits.push((id, page)),
+                _ => return None,
             }
         }
         let outputs: Vec<Output> = edits

@@ -59,8 +59,8 @@ pub fn run(mut options: SiteOptions, bind: IpAddr, port: u16) -> i32 {
         }
     }
     let theme = SiteConfig::load(&options.root)
-        .map(|c| c.theme)
-        .unwrap_or_else(|_| "default".into());
+        .value
+        .map_or_else(|| "default".into(), |c| c.theme);
     let (send, receive) = std::sync::mpsc::channel();
     let _watcher = match watch::watch(&options.root, &theme, send) {
         Ok(watcher) => watcher,
@@ -79,12 +79,10 @@ pub fn run(mut options: SiteOptions, bind: IpAddr, port: u16) -> i32 {
         problems: Mutex::new(problems_json(&options.root, &first)),
         make_fiche: Box::new(move |path| {
             let made = lock(&fiche_site).fiche(path)?;
-            made.map_err(|problems| {
-                let mut all = crate::base::diagnostic::Diagnostics::new();
-                all.extend(problems);
-                print_problems(&fiche_root, &all);
-            })
-            .ok()
+            if made.value.is_none() {
+                print_problems(&fiche_root, &made.problems);
+            }
+            made.value
         }),
     });
     let server_state = state.clone();

@@ -6,7 +6,7 @@ use std::path::Path;
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
-use crate::base::diagnostic::Diagnostic;
+use crate::base::diagnostic::{Checked, Diagnostic, Diagnostics};
 use crate::base::yaml::{self, Spanned};
 
 /// The name of the settings file at the root of a site.
@@ -100,23 +100,25 @@ pub struct SiteConfig {
 }
 
 impl SiteConfig {
-    /// Reads and validates `site.yaml` under `root`.
-    pub fn load(root: &Path) -> Result<SiteConfig, Vec<Diagnostic>> {
-        let path = root.join(CONFIG_FILE);
-        let text = std::fs::read_to_string(&path).map_err(|error| {
-            vec![
+    /// Reads and validates `site.yaml` under `root`; `None` when it is missing or wrong.
+    pub fn load(root: &Path) -> Checked<Option<SiteConfig>> {
+        match std::fs::read_to_string(root.join(CONFIG_FILE)) {
+            Ok(text) => Self::parse(&text),
+            Err(error) => Checked::failed(
                 Diagnostic::error(CONFIG_FILE, format!("cannot read the site settings: {error}"))
                     .with_hint("run parcours in a site folder (one with a site.yaml), pass --root DIR, or create one with `parcours new site DIR`"),
-            ]
-        })?;
-        Self::parse(&text)
+            ),
+        }
     }
 
-    /// Validates the text of a `site.yaml`.
-    pub fn parse(text: &str) -> Result<SiteConfig, Vec<Diagnostic>> {
-        let file = Path::new(CONFIG_FILE);
-        let raw: RawConfig = yaml::parse(text, file, 1).map_err(|d| vec![d])?;
-        let mut problems = Vec::new();
+    /// Validates the text of a `site.yaml`; `None` when any setting is wrong.
+    pub fn parse(text: &str) -> Checked<Option<SiteConfig>> {
+        yaml::parse(text, Path::new(CONFIG_FILE), 1).and_then(Self::validate)
+    }
+
+    /// Checks the settings as read, reporting every mistake with its line.
+    fn validate(raw: RawConfig) -> Checked<Option<SiteConfig>> {
+        let mut problems = Diagnostics::new();
         let located = |value: Option<usize>, message: String, hint: &str| {
             let d = Diagnostic::error(CONFIG_FILE, message).with_hint(hint);
             match value {
@@ -134,17 +136,14 @@ impl SiteConfig {
         });
 
         let base_url = match raw.base_url {
-            Some(url) => match normalize_base_url(&url.value) {
-                Ok(url) => url,
-                Err(message) => {
-                    problems.push(located(
-                        yaml::line_of(&url, 1),
-                        message,
-                        "write the full address, such as `base_url: \"https://example.org/partner/\"`",
-                    ));
-                    String::new()
-                }
-            },
+            Some(url) => {
+                let line = yaml::line_of(&url, 1);
+                let hint =
+                    "write the full address, such as `base_url: \"https://example.org/partner/\"`";
+                let normalized = normalize_base_url(&url.value, Path::new(CONFIG_FILE))
+                    .map_problems(|d| located(line, d.message, hint));
+                problems.take(normalized).unwrap_or_default()
+            }
             None => "/".to_string(),
         };
 
@@ -197,22 +196,21 @@ impl SiteConfig {
             ));
         }
 
-        if problems.is_empty() {
-            Ok(SiteConfig {
-                title,
-                description: raw.description,
-                base_url,
-                default_language,
-                languages,
-                theme: raw.theme.unwrap_or_else(|| "default".into()),
-                markdown: raw.markdown,
-                search: raw.search.unwrap_or(true),
-                offline: raw.offline,
-                extra: raw.extra,
-            })
-        } else {
-            Err(problems)
+        if !problems.is_empty() {
+            return Checked::failed_with(problems);
         }
+        Checked::ok(Some(SiteConfig {
+            title,
+            description: raw.description,
+            base_url,
+            default_language,
+            languages,
+            theme: raw.theme.unwrap_or_else(|| "default".into()),
+            markdown: raw.markdown,
+            search: raw.search.unwrap_or(true),
+            offline: raw.offline,
+            extra: raw.extra,
+        }))
     }
 
     /// The path part of the base URL (`/` or `/partner/`), for the few pages that must use
@@ -229,20 +227,24 @@ impl SiteConfig {
     }
 }
 
-/// Checks a base URL and makes it end with a slash.
-pub fn normalize_base_url(url: &str) -> Result<String, String> {
+/// Checks a base URL and makes it end with a slash; `None` with an error on `file` (where
+/// the URL comes from: `site.yaml`, `--base-url`) when it is not an absolute URL.
+pub fn normalize_base_url(url: &str, file: &Path) -> Checked<Option<String>> {
     let url = url.trim();
     let valid = url.starts_with('/')
         || ((url.starts_with("https://") || url.starts_with("http://"))
             && url.split("://").nth(1).is_some_and(|rest| !rest.is_empty()));
     if !valid || url.contains(char::is_whitespace) {
-        return Err(format!("`{url}` is not an absolute URL"));
+        return Checked::failed(Diagnostic::error(
+            file,
+            format!("`{url}` is not an absolute URL"),
+        ));
     }
-    Ok(if url.ends_with('/') {
+    Checked::ok(Some(if url.ends_with('/') {
         url.to_string()
     } else {
         format!("{url}/")
-    })
+    }))
 }
 
 /// Whether `code` looks like a language code (`fr`, `nl`, `pt-BR`).
@@ -272,7 +274,7 @@ theme: default
 
     #[test]
     fn reads_the_sample_settings_in_order() {
-        let config = SiteConfig::parse(SAMPLE).unwrap();
+        let config = SiteConfig::parse(SAMPLE).value.unwrap();
         assert_eq!(config.base_url, "https://example.org/partner/");
         assert_eq!(config.base_path(), "/partner/");
         let codes: Vec<_> = config.languages.keys().cloned().collect();
@@ -285,7 +287,7 @@ theme: default
         let text = SAMPLE
             .replace("default_language: fr", "default_language: de")
             .replace("digcomp-2.2", "digcomp-3");
-        let problems = SiteConfig::parse(&text).unwrap_err();
+        let problems = SiteConfig::parse(&text).failure();
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert_eq!(problems[0].line, Some(4));
         assert_eq!(problems[1].line, Some(9));
@@ -297,19 +299,17 @@ theme: default
             "title: \"Les Bons Gestes Numériques\"",
             "title: { fr: \"Bonjour\", nl: \"Hallo\" }",
         );
-        let config = SiteConfig::parse(&text).unwrap();
+        let config = SiteConfig::parse(&text).value.unwrap();
         assert_eq!(config.title.get("nl", "fr"), "Hallo");
         assert_eq!(config.title.get("en", "fr"), "Bonjour");
     }
 
     #[test]
     fn base_urls_are_checked() {
-        assert_eq!(
-            normalize_base_url("https://a.org").unwrap(),
-            "https://a.org/"
-        );
-        assert!(normalize_base_url("example.org").is_err());
-        assert!(normalize_base_url("https://").is_err());
+        let normalized = |url: &str| normalize_base_url(url, Path::new(CONFIG_FILE)).value;
+        assert_eq!(normalized("https://a.org").unwrap(), "https://a.org/");
+        assert!(normalized("example.org").is_none());
+        assert!(normalized("https://").is_none());
         assert!(is_language_code("pt-BR"));
         assert!(!is_language_code("v2"));
     }

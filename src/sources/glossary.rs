@@ -13,7 +13,8 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::base::diagnostic::Diagnostic;
+use crate::base::diagnostic::{Checked, Diagnostic, Diagnostics};
+use crate::base::files::read_optional;
 use crate::base::text::slugify;
 use crate::base::yaml::{self, Spanned};
 use crate::sources::config::SiteConfig;
@@ -51,30 +52,22 @@ struct RawTerm {
 
 impl Glossary {
     /// Reads `glossary/<lang>.yaml` for each language that has one.
-    pub fn load(root: &Path, config: &SiteConfig) -> (Glossary, Vec<Diagnostic>) {
+    pub fn load(root: &Path, config: &SiteConfig) -> Checked<Glossary> {
         let mut glossary = Glossary::default();
-        let mut problems = Vec::new();
+        let mut problems = Diagnostics::new();
         for lang in config.languages.keys() {
             let file = Path::new(GLOSSARY_DIR).join(format!("{lang}.yaml"));
-            let text = match crate::base::files::read_optional(root, &file) {
-                Ok(Some(text)) => text,
-                Ok(None) => continue,
-                Err(problem) => {
-                    problems.push(problem);
-                    continue;
-                }
-            };
-            match yaml::parse::<Option<Vec<RawTerm>>>(&text, &file, 1) {
-                Ok(raw) => {
-                    let terms = terms(raw.unwrap_or_default(), &file, &mut problems);
-                    glossary.by_language.insert(lang.clone(), terms);
-                }
-                Err(problem) => problems.push(problem.with_hint(
+            let read = read_optional(root, &file).and_then(|text| {
+                yaml::parse::<Option<Vec<RawTerm>>>(&text, &file, 1).map_problems(|problem| problem.with_hint(
                     "the glossary is a list of `- term: \"...\"` with a `definition:` and optional `also: [...]` forms",
-                )),
+                ))
+            });
+            if let Some(raw) = problems.take(read) {
+                let terms = problems.take(terms(raw.unwrap_or_default(), &file));
+                glossary.by_language.insert(lang.clone(), terms);
             }
         }
-        (glossary, problems)
+        Checked::new(glossary, problems)
     }
 
     /// The terms of `lang`, alphabetical.
@@ -83,7 +76,9 @@ impl Glossary {
     }
 }
 
-fn terms(raw: Vec<RawTerm>, file: &Path, problems: &mut Vec<Diagnostic>) -> Vec<Term> {
+/// The terms of one file, checked (each once, none empty) and in alphabetical order.
+fn terms(raw: Vec<RawTerm>, file: &Path) -> Checked<Vec<Term>> {
+    let mut problems = Diagnostics::new();
     let mut terms: Vec<Term> = Vec::new();
     for entry in raw {
         let line = yaml::line_of(&entry.term, 1).unwrap_or(1);
@@ -121,7 +116,7 @@ fn terms(raw: Vec<RawTerm>, file: &Path, problems: &mut Vec<Diagnostic>) -> Vec<
         });
     }
     terms.sort_by_key(|t| t.term.to_lowercase());
-    terms
+    Checked::new(terms, problems)
 }
 
 /// Where the first form of any term not yet `used` starts in `text`, as a whole word, case
@@ -203,9 +198,12 @@ mod tests {
             Path::new("g.yaml"),
             1,
         )
+        .value
         .unwrap();
-        let mut problems = Vec::new();
-        let terms = terms(raw, Path::new("glossary/fr.yaml"), &mut problems);
+        let Checked {
+            value: terms,
+            problems,
+        } = terms(raw, Path::new("glossary/fr.yaml"));
         assert_eq!(
             terms.iter().map(|t| t.term.as_str()).collect::<Vec<_>>(),
             ["appli", "Wifi"]

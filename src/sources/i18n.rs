@@ -7,7 +7,8 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::base::diagnostic::Diagnostic;
+use crate::base::diagnostic::{Checked, Diagnostic, Diagnostics};
+use crate::base::files::read_optional;
 use crate::sources::config::SiteConfig;
 
 /// The folder of interface strings inside a site.
@@ -29,20 +30,17 @@ pub struct Strings {
 impl Strings {
     /// Loads `i18n/<lang>.yaml` for each language of the site. Returns the strings and the
     /// problems: unreadable or malformed files are errors, keys that fall back are warnings.
-    pub fn load(root: &Path, config: &SiteConfig) -> (Strings, Vec<Diagnostic>) {
-        let mut problems = Vec::new();
+    pub fn load(root: &Path, config: &SiteConfig) -> Checked<Strings> {
+        let mut problems = Diagnostics::new();
         let mut own = BTreeMap::new();
         for lang in config.languages.keys() {
             let file = Path::new(I18N_DIR).join(format!("{lang}.yaml"));
             let mut strings = built_in(lang);
-            match crate::base::files::read_optional(root, &file) {
-                Ok(Some(text)) => match crate::base::yaml::parse::<Value>(&text, &file, 1) {
-                    Ok(Value::Null) => {}
-                    Ok(site) => merge(&mut strings, site),
-                    Err(d) => problems.push(d),
-                },
-                Ok(None) => {}
-                Err(problem) => problems.push(problem),
+            let site = read_optional(root, &file)
+                .and_then(|text| crate::base::yaml::parse::<Value>(&text, &file, 1));
+            match problems.take(site) {
+                None | Some(Value::Null) => {}
+                Some(site) => merge(&mut strings, site),
             }
             own.insert(lang.clone(), strings);
         }
@@ -72,7 +70,7 @@ impl Strings {
             merge(&mut complete, strings);
             by_language.insert(lang, complete);
         }
-        (Strings { by_language }, problems)
+        Checked::new(Strings { by_language }, problems)
     }
 
     /// The strings of a language, as a tree of values for templates (`t.search.label`).
@@ -96,7 +94,7 @@ fn built_in(lang: &str) -> Value {
         .find(|(code, _)| *code == lang)
         .and_then(|(code, text)| {
             crate::base::yaml::parse(text, &Path::new(I18N_DIR).join(format!("{code}.yaml")), 1)
-                .ok()
+                .value
         })
         .unwrap_or(Value::Object(Default::default()))
 }
@@ -159,8 +157,12 @@ mod tests {
         let config = SiteConfig::parse(
             "title: T\nlanguages:\n  fr: { name: Français }\n  de: { name: Deutsch }\n",
         )
+        .value
         .unwrap();
-        let (strings, problems) = Strings::load(dir.path(), &config);
+        let Checked {
+            value: strings,
+            problems,
+        } = Strings::load(dir.path(), &config);
         assert_eq!(strings.get("fr", "search.label"), "Trouver");
         assert_eq!(
             strings.get("de", "only_fr"),

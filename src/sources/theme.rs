@@ -4,7 +4,9 @@
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
+use crate::base::diagnostic::{Checked, Diagnostic};
 use crate::base::files::walk_files;
+use crate::sources::config::CONFIG_FILE;
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_theme.rs"));
@@ -48,8 +50,9 @@ pub struct Theme {
 }
 
 impl Theme {
-    /// The theme `name` of the site at `root`. Fails when the theme does not exist.
-    pub fn open(root: &Path, name: &str) -> Result<Theme, String> {
+    /// The theme `name` of the site at `root`; `None` with an error on `site.yaml` when the
+    /// theme does not exist.
+    pub fn open(root: &Path, name: &str) -> Checked<Option<Theme>> {
         let mut layers = vec![(Layer::Folder(root.to_path_buf()), PathBuf::new())];
         let folder = Path::new("themes").join(name);
         if root.join(&folder).is_dir() {
@@ -57,9 +60,15 @@ impl Theme {
         } else if name == DEFAULT_THEME {
             layers.push((Layer::BuiltIn, PathBuf::from("(built-in theme)")));
         } else {
-            return Err(format!("the theme `{name}` is not in themes/{name}"));
+            return Checked::failed(
+                Diagnostic::error(
+                    CONFIG_FILE,
+                    format!("the theme `{name}` is not in themes/{name}"),
+                )
+                .with_hint("set `theme: default`, or put the theme in themes/<name>"),
+            );
         }
-        Ok(Theme { layers })
+        Checked::ok(Some(Theme { layers }))
     }
 
     /// Finds `templates/<name>` in the site, then in the theme.
@@ -148,7 +157,7 @@ mod tests {
     #[test]
     fn the_built_in_theme_serves_a_site_without_theme_folder() {
         let dir = tempfile::tempdir().unwrap();
-        let theme = Theme::open(dir.path(), DEFAULT_THEME).unwrap();
+        let theme = Theme::open(dir.path(), DEFAULT_THEME).value.unwrap();
         let base = theme.template("base.html").expect("built-in base.html");
         assert!(base.origin.starts_with("(built-in theme)"));
         assert!(!base.read().unwrap().is_empty());
@@ -165,7 +174,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("templates")).unwrap();
         std::fs::write(dir.path().join("templates/base.html"), "mine").unwrap();
-        let theme = Theme::open(dir.path(), DEFAULT_THEME).unwrap();
+        let theme = Theme::open(dir.path(), DEFAULT_THEME).value.unwrap();
         let base = theme.template("base.html").unwrap();
         assert_eq!(base.origin, Path::new("templates/base.html"));
         assert_eq!(&*base.read().unwrap(), b"mine");
@@ -175,6 +184,6 @@ mod tests {
     #[test]
     fn an_unknown_theme_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
-        assert!(Theme::open(dir.path(), "fancy").is_err());
+        assert!(Theme::open(dir.path(), "fancy").value.is_none());
     }
 }

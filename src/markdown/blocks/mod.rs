@@ -11,7 +11,7 @@ pub mod selftest;
 use std::path::Path;
 
 use super::context::Context;
-use crate::base::diagnostic::Diagnostic;
+use crate::base::diagnostic::Checked;
 
 /// What every fenced-block extension gives each output.
 pub trait Extension {
@@ -40,32 +40,57 @@ pub enum Block {
     SelfTest(selftest::SelfTest),
 }
 
-impl Block {
-    /// The block of the extension that `fence` (a code block's language) names, read from
-    /// its YAML `source`, which starts at line `first_line` of `file`; `None` when the fence
-    /// names no extension.
-    pub fn parse(
-        fence: &str,
-        source: &str,
-        file: &Path,
-        first_line: usize,
-    ) -> Option<Result<Block, Diagnostic>> {
-        Some(match fence {
-            quiz::FENCE => quiz::Quiz::parse(source, file, first_line).map(Block::Quiz),
-            selftest::FENCE => {
-                selftest::SelfTest::parse(source, file, first_line).map(Block::SelfTest)
+/// The kinds of fenced-block extensions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// ` ```quiz `.
+    Quiz,
+    /// ` ```autodiagnostic `.
+    SelfTest,
+}
+
+impl Kind {
+    /// The kind of extension that `fence` (a code block's language) names, if any.
+    pub fn named(fence: &str) -> Option<Kind> {
+        [Kind::Quiz, Kind::SelfTest]
+            .into_iter()
+            .find(|kind| kind.fence() == fence)
+    }
+
+    /// The fence that names this kind of block (`quiz`), which also names the script a page
+    /// holding it needs.
+    pub fn fence(self) -> &'static str {
+        match self {
+            Kind::Quiz => quiz::FENCE,
+            Kind::SelfTest => selftest::FENCE,
+        }
+    }
+
+    /// Reads a block of this kind from its YAML `source`, which starts at line `first_line`
+    /// of `file`; `None` when it is malformed.
+    pub fn parse(self, source: &str, file: &Path, first_line: usize) -> Checked<Option<Block>> {
+        match self {
+            Kind::Quiz => quiz::Quiz::parse(source, file, first_line).map(|q| q.map(Block::Quiz)),
+            Kind::SelfTest => {
+                selftest::SelfTest::parse(source, file, first_line).map(|s| s.map(Block::SelfTest))
             }
-            _ => return None,
-        })
+        }
+    }
+}
+
+impl Block {
+    /// Its kind.
+    pub fn kind(&self) -> Kind {
+        match self {
+            Block::Quiz(_) => Kind::Quiz,
+            Block::SelfTest(_) => Kind::SelfTest,
+        }
     }
 
     /// The fence that names this kind of block (`quiz`), which also names the script a page
     /// holding it needs.
     pub fn fence(&self) -> &'static str {
-        match self {
-            Block::Quiz(_) => quiz::FENCE,
-            Block::SelfTest(_) => selftest::FENCE,
-        }
+        self.kind().fence()
     }
 
     /// The extension behind the block.

@@ -17,7 +17,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::{Appendix, Extension};
-use crate::base::diagnostic::Diagnostic;
+use crate::base::diagnostic::{Checked, Diagnostic};
 use crate::base::text::{escape, typst_string};
 use crate::base::yaml::{self, Spanned};
 use crate::markdown::context::Context;
@@ -33,9 +33,11 @@ pub struct Quiz {
 }
 
 impl Quiz {
-    /// Reads and checks the YAML of a quiz block whose first line is `first_line` of `file`.
-    pub fn parse(source: &str, file: &Path, first_line: usize) -> Result<Quiz, Diagnostic> {
-        parse(source, file, first_line).map(|questions| Quiz { questions })
+    /// Reads and checks the YAML of a quiz block whose first line is `first_line` of `file`;
+    /// `None` when it is malformed.
+    pub fn parse(source: &str, file: &Path, first_line: usize) -> Checked<Option<Quiz>> {
+        parse(source, file, first_line)
+            .map(|questions| questions.map(|questions| Quiz { questions }))
     }
 }
 
@@ -142,9 +144,10 @@ enum RawChoice {
     },
 }
 
-/// Reads the YAML of a quiz block whose first line is line `first_line` of `file`.
-pub fn parse(source: &str, file: &Path, first_line: usize) -> Result<Vec<Question>, Diagnostic> {
-    let raw: Vec<RawQuestion> = yaml::parse_list(
+/// Reads the YAML of a quiz block whose first line is line `first_line` of `file`; `None`
+/// with the problem of the first malformed question.
+pub fn parse(source: &str, file: &Path, first_line: usize) -> Checked<Option<Vec<Question>>> {
+    let raw = yaml::parse_list::<RawQuestion>(
         source,
         file,
         first_line,
@@ -153,13 +156,16 @@ pub fn parse(source: &str, file: &Path, first_line: usize) -> Result<Vec<Questio
             "this quiz has no question",
             "add `- question: \"...\"` with its `choices:`",
         ),
-    )?;
-    raw.into_iter()
-        .map(|q| question(q, file, first_line))
-        .collect()
+    );
+    raw.and_then(|raw| {
+        raw.into_iter()
+            .map(|q| question(q, file, first_line))
+            .collect()
+    })
 }
 
-fn question(raw: RawQuestion, file: &Path, first_line: usize) -> Result<Question, Diagnostic> {
+/// Checks one question: it has a text, two choices or more, and a right one.
+fn question(raw: RawQuestion, file: &Path, first_line: usize) -> Checked<Option<Question>> {
     let line = yaml::line_of(&raw.question, first_line).unwrap_or(first_line);
     let choices: Vec<Choice> = raw
         .choices
@@ -174,36 +180,38 @@ fn question(raw: RawQuestion, file: &Path, first_line: usize) -> Result<Question
         .collect();
     let text = raw.question.value;
     let problem = |message: String, hint: &str| {
-        Diagnostic::error(file, message)
-            .at_line(line)
-            .with_hint(hint)
+        Checked::failed(
+            Diagnostic::error(file, message)
+                .at_line(line)
+                .with_hint(hint),
+        )
     };
     if text.trim().is_empty() {
-        return Err(problem(
+        return problem(
             "a quiz question is empty".into(),
             "write the question after `question:`",
-        ));
+        );
     }
     if choices.len() < 2 {
-        return Err(problem(
+        return problem(
             format!(
                 "the question \"{text}\" has {} choice(s): it needs at least 2",
                 choices.len()
             ),
             "list the choices under `choices:`, one per line starting with `- `",
-        ));
+        );
     }
     if !choices.iter().any(|c| c.correct) {
-        return Err(problem(
+        return problem(
             format!("the question \"{text}\" has no right answer"),
             "mark the right choice as `- text: \"...\"` followed by `correct: true`",
-        ));
+        );
     }
-    Ok(Question {
+    Checked::ok(Some(Question {
         text,
         choices,
         explanation: raw.explanation,
-    })
+    }))
 }
 
 /// The interface strings a quiz shows, in the page's language.
@@ -296,7 +304,7 @@ mod tests {
 
     #[test]
     fn reads_single_and_multiple_choice_questions() {
-        let quiz = parse(QUIZ, Path::new("a.md"), 10).unwrap();
+        let quiz = parse(QUIZ, Path::new("a.md"), 10).value.unwrap();
         assert_eq!(quiz.len(), 2);
         assert!(!quiz[0].is_multiple());
         assert_eq!(quiz[0].answers().collect::<Vec<_>>(), ["girafe-tulipe"]);
@@ -306,7 +314,7 @@ mod tests {
 
     #[test]
     fn html_works_without_javascript_and_escapes_the_text() {
-        let mut quiz = parse(QUIZ, Path::new("a.md"), 1).unwrap();
+        let mut quiz = parse(QUIZ, Path::new("a.md"), 1).value.unwrap();
         quiz[0].text = "<b>Le plus solide ?</b>".into();
         let labels = Labels {
             several: "Plusieurs".into(),
@@ -329,7 +337,7 @@ mod tests {
     #[test]
     fn a_question_without_right_answer_names_its_line() {
         let source = "- question: \"A ?\"\n  choices: [\"x\", \"y\"]\n- question: \"B ?\"\n  choices: [\"x\", \"y\"]\n";
-        let error = parse(source, Path::new("a.md"), 10).unwrap_err();
+        let error = parse(source, Path::new("a.md"), 10).failure()[0].clone();
         assert_eq!(error.line, Some(10));
         assert!(
             error.message.contains("no right answer"),
@@ -340,16 +348,18 @@ mod tests {
 
     #[test]
     fn malformed_yaml_and_unknown_keys_are_errors_with_their_line() {
-        let error = parse("- question: \"A\"\n  choix: [x]\n", Path::new("a.md"), 20).unwrap_err();
+        let error =
+            parse("- question: \"A\"\n  choix: [x]\n", Path::new("a.md"), 20).failure()[0].clone();
         assert!(error.line.is_some_and(|l| l >= 20), "{error:?}");
-        let error = parse("- question: [", Path::new("a.md"), 5).unwrap_err();
+        let error = parse("- question: [", Path::new("a.md"), 5).failure()[0].clone();
         assert!(error.message.contains("invalid YAML"));
         let error = parse(
             "- question: \"Seul ?\"\n  choices: [\"x\"]\n",
             Path::new("a.md"),
             1,
         )
-        .unwrap_err();
+        .failure()[0]
+            .clone();
         assert!(error.message.contains("at least 2"));
     }
 }

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use super::{Appendix, Extension};
-use crate::base::diagnostic::Diagnostic;
+use crate::base::diagnostic::{Checked, Diagnostic};
 use crate::base::text::{escape, typst_string};
 use crate::base::yaml::{self, Spanned};
 use crate::markdown::context::{Context, Linked, Links};
@@ -30,9 +30,10 @@ pub struct SelfTest {
 
 impl SelfTest {
     /// Reads and checks the YAML of a self-diagnostic block whose first line is `first_line`
-    /// of `file`.
-    pub fn parse(source: &str, file: &Path, first_line: usize) -> Result<SelfTest, Diagnostic> {
-        parse(source, file, first_line).map(|statements| SelfTest { statements })
+    /// of `file`; `None` when it is malformed.
+    pub fn parse(source: &str, file: &Path, first_line: usize) -> Checked<Option<SelfTest>> {
+        parse(source, file, first_line)
+            .map(|statements| statements.map(|statements| SelfTest { statements }))
     }
 }
 
@@ -114,9 +115,10 @@ struct RawStatement {
     level: u8,
 }
 
-/// Reads the YAML of a self-diagnostic block whose first line is `first_line` of `file`.
-pub fn parse(source: &str, file: &Path, first_line: usize) -> Result<Vec<Statement>, Diagnostic> {
-    let raw: Vec<RawStatement> = yaml::parse_list(
+/// Reads the YAML of a self-diagnostic block whose first line is `first_line` of `file`;
+/// `None` with the problem of the first malformed statement.
+pub fn parse(source: &str, file: &Path, first_line: usize) -> Checked<Option<Vec<Statement>>> {
+    let raw = yaml::parse_list::<RawStatement>(
         source,
         file,
         first_line,
@@ -125,35 +127,42 @@ pub fn parse(source: &str, file: &Path, first_line: usize) -> Result<Vec<Stateme
             "this self-diagnostic has no statement",
             "add `- statement: \"Je sais ...\"` with its `competence:` and `level:`",
         ),
-    )?;
+    );
+    raw.and_then(|raw| {
+        raw.into_iter()
+            .map(|r| statement(r, file, first_line))
+            .collect()
+    })
+}
+
+/// Checks one statement: its competence exists, and its level.
+fn statement(r: RawStatement, file: &Path, first_line: usize) -> Checked<Option<Statement>> {
     let framework = digcomp::framework();
-    raw.into_iter()
-        .map(|r| {
-            let line = yaml::line_of(&r.statement, first_line).unwrap_or(first_line);
-            let problem = |message: String, hint: String| {
-                Diagnostic::error(file, message)
-                    .at_line(line)
-                    .with_hint(hint)
-            };
-            if framework.competence(&r.competence).is_none() {
-                return Err(problem(
-                    format!("unknown DigComp competence `{}`", r.competence),
-                    framework.suggest(&r.competence),
-                ));
-            }
-            if !digcomp::LEVELS.contains(&r.level) {
-                return Err(problem(
-                    format!("level {} does not exist", r.level),
-                    "DigComp 2.2 levels go from 1 to 8".into(),
-                ));
-            }
-            Ok(Statement {
-                text: r.statement.value.trim().to_string(),
-                competence: r.competence,
-                level: r.level,
-            })
-        })
-        .collect()
+    let line = yaml::line_of(&r.statement, first_line).unwrap_or(first_line);
+    let problem = |message: String, hint: String| {
+        Checked::failed(
+            Diagnostic::error(file, message)
+                .at_line(line)
+                .with_hint(hint),
+        )
+    };
+    if framework.competence(&r.competence).is_none() {
+        return problem(
+            format!("unknown DigComp competence `{}`", r.competence),
+            framework.suggest(&r.competence),
+        );
+    }
+    if !digcomp::LEVELS.contains(&r.level) {
+        return problem(
+            format!("level {} does not exist", r.level),
+            "DigComp 2.2 levels go from 1 to 8".into(),
+        );
+    }
+    Checked::ok(Some(Statement {
+        text: r.statement.value.trim().to_string(),
+        competence: r.competence,
+        level: r.level,
+    }))
 }
 
 /// The interface strings of a self-diagnostic, in the page's language.
@@ -259,14 +268,15 @@ mod tests {
     #[test]
     fn reads_statements_and_checks_competences_and_levels() {
         let source = "- statement: \"Je sais chercher.\"\n  competence: \"1.1\"\n  level: 2\n";
-        let statements = parse(source, Path::new("a.md"), 4).unwrap();
+        let statements = parse(source, Path::new("a.md"), 4).value.unwrap();
         assert_eq!(statements[0].competence, "1.1");
         let error = parse(
             "- statement: \"X\"\n  competence: \"1.9\"\n  level: 2\n",
             Path::new("a.md"),
             4,
         )
-        .unwrap_err();
+        .failure()[0]
+            .clone();
         assert_eq!(error.line, Some(4));
         assert!(error.message.contains("unknown DigComp competence `1.9`"));
         let error = parse(
@@ -274,7 +284,8 @@ mod tests {
             Path::new("a.md"),
             4,
         )
-        .unwrap_err();
+        .failure()[0]
+            .clone();
         assert!(error.message.contains("level 9"));
     }
 

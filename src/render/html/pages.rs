@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use minijinja::{Value, context};
 
 use super::jsonld;
-use super::renderer::{HtmlRenderer, ser};
-use crate::base::diagnostic::Diagnostic;
+use super::renderer::{Filled, HtmlRenderer, ser};
+use crate::base::diagnostic::{Checked, Diagnostics};
 use crate::markdown::blocks::{quiz, selftest};
 use crate::markdown::document::Heading;
 use crate::markdown::html::{Html, render as markdown_html};
@@ -16,7 +16,8 @@ use crate::model::{Output, Page, PageId, PageKind, Site};
 use crate::render::views::page::{Badge, duration_label};
 
 impl HtmlRenderer<'_> {
-    pub(super) fn page_context(&self, id: PageId) -> (&'static str, Value, Vec<Diagnostic>, bool) {
+    /// The template of a page and its values, with the problems of its body.
+    pub(super) fn page_context(&self, id: PageId) -> Checked<Filled> {
         let page = &self.site.pages[id];
         let body = body(self.site, page);
         let template = match page.kind {
@@ -47,7 +48,12 @@ impl HtmlRenderer<'_> {
             has_terms => body.html.has_terms,
             has_selftest => body.has(selftest::FENCE),
         };
-        (template, value, body.problems, body.html.has_code)
+        let filled = Filled {
+            template,
+            own: value,
+            has_code: body.html.has_code,
+        };
+        Checked::new(filled, body.problems)
     }
 
     /// The schema.org description of a course or a learning path.
@@ -154,7 +160,7 @@ pub struct Body {
     /// The fences of its fenced-block extensions (the scripts they need).
     pub blocks: Vec<&'static str>,
     /// The problems of its Markdown, its links and its HTML.
-    pub problems: Vec<Diagnostic>,
+    pub problems: Diagnostics,
 }
 
 impl Body {
@@ -170,7 +176,7 @@ pub fn body(site: &Site, page: &Page) -> Body {
     let links = PageLinks::new(site, page);
     let html = markdown_html(&document, &links.context());
     let mut problems = document.problems.clone();
-    problems.extend(links.check(&document));
+    problems.take(links.check(&document));
     problems.extend(html.problems.iter().cloned());
     Body {
         toc: document.toc(),

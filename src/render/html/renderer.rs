@@ -9,7 +9,7 @@ use minijinja::{Environment, Value, context};
 use serde::Serialize;
 
 use super::templates;
-use crate::base::diagnostic::Diagnostic;
+use crate::base::diagnostic::{Checked, Diagnostics};
 use crate::base::urls::root_of;
 use crate::model::coverage::Coverage;
 use crate::model::{Output, PageId, Site};
@@ -21,9 +21,31 @@ pub struct Rendered {
     /// Path of each file in the output folder, with its content (none when an error stopped it).
     pub files: Vec<(String, Vec<u8>)>,
     /// Errors and warnings.
-    pub problems: Vec<Diagnostic>,
+    pub problems: Diagnostics,
     /// Whether the page shows highlighted code.
     pub has_code: bool,
+}
+
+/// What a template is given for one output: its name, the output's own values, and whether
+/// the page shows highlighted code.
+pub(super) struct Filled {
+    /// The template's name (`page.html`).
+    pub(super) template: &'static str,
+    /// The values of this output, beside those every template receives.
+    pub(super) own: Value,
+    /// Whether the page shows highlighted code.
+    pub(super) has_code: bool,
+}
+
+impl Filled {
+    /// A template and values for an output without code.
+    fn plain(template: &'static str, own: Value) -> Filled {
+        Filled {
+            template,
+            own,
+            has_code: false,
+        }
+    }
 }
 
 /// Renders outputs with the theme's templates, sharing the views every page needs.
@@ -49,12 +71,16 @@ pub struct HtmlRenderer<'a> {
 }
 
 impl<'a> HtmlRenderer<'a> {
-    /// Compiles the templates and prepares the views of every page.
+    /// Compiles the templates and prepares the views of every page; `None` when a template
+    /// does not compile.
     pub fn new(
         site: &'a Site,
         pdf_sizes: Option<&'a BTreeMap<String, u64>>,
-    ) -> Result<HtmlRenderer<'a>, Vec<Diagnostic>> {
-        let env = templates::environment(site)?;
+    ) -> Checked<Option<HtmlRenderer<'a>>> {
+        let mut problems = Diagnostics::new();
+        let Some(env) = problems.take(templates::environment(site)) else {
+            return Checked::failed_with(problems);
+        };
         let strings = site
             .languages
             .iter()
@@ -83,71 +109,25 @@ impl<'a> HtmlRenderer<'a> {
             let urls = ser(Addresses::of(site, lang));
             renderer.urls.insert(lang.clone(), urls);
         }
-        Ok(renderer)
+        Checked::new(Some(renderer), problems)
     }
 
     /// Renders one output.
     pub fn render(&self, output: &Output) -> Rendered {
         let file = output.file(self.site);
         let path = output.path(self.site);
-        let (template, own, mut problems, has_code) = match output {
-            Output::Page(id) => self.page_context(*id),
-            Output::Framework(lang) => (
-                "framework.html",
-                self.framework_context(lang),
-                Vec::new(),
-                false,
-            ),
-            Output::Area(lang, area) => (
-                "area.html",
-                self.area_context(lang, area),
-                Vec::new(),
-                false,
-            ),
-            Output::Competence(lang, id) => (
-                "competence.html",
-                self.competence_context(lang, id),
-                Vec::new(),
-                false,
-            ),
-            Output::Level(lang, level) => (
-                "level.html",
-                self.level_context(lang, *level),
-                Vec::new(),
-                false,
-            ),
-            Output::Feed(lang) => ("atom.xml", self.feed_context(lang), Vec::new(), false),
-            Output::Search(lang) => ("search.html", self.search_context(lang), Vec::new(), false),
-            Output::Glossary(lang) => (
-                "glossary.html",
-                self.glossary_context(lang),
-                Vec::new(),
-                false,
-            ),
-            Output::Coverage(lang) => (
-                "coverage.html",
-                self.coverage_context(lang),
-                Vec::new(),
-                false,
-            ),
-            Output::Places(lang) => ("places.html", self.places_context(lang), Vec::new(), false),
-            Output::Place(lang, index) => (
-                "place.html",
-                self.place_context(lang, *index),
-                Vec::new(),
-                false,
-            ),
-            // Made by the search and PDF renderers, never sent here.
-            Output::SearchIndex(_)
-            | Output::Worksheet(_)
-            | Output::Booklet(_)
-            | Output::CityList(..) => return Rendered::default(),
-            Output::LanguageChooser => ("languages.html", Value::UNDEFINED, Vec::new(), false),
-            Output::NotFound => ("404.html", Value::UNDEFINED, Vec::new(), false),
-            Output::Sitemap => ("sitemap.xml", self.sitemap_context(), Vec::new(), false),
-            Output::Robots => ("robots.txt", Value::UNDEFINED, Vec::new(), false),
-            Output::ServiceWorker => ("sw.js", Value::UNDEFINED, Vec::new(), false),
+        let Some(Checked {
+            value: filled,
+            mut problems,
+        }) = self.fill(output)
+        else {
+            return Rendered::default();
         };
+        let Filled {
+            template,
+            own,
+            has_code,
+        } = filled;
         let lang = output
             .lang(self.site)
             .unwrap_or(self.site.default_language())
@@ -174,16 +154,44 @@ impl<'a> HtmlRenderer<'a> {
             has_code,
             ..Rendered::default()
         };
-        if problems.iter().any(Diagnostic::is_error) {
-            rendered.problems = problems;
-            return rendered;
-        }
-        match templates::render(&self.env, &self.site.theme, template, context) {
-            Ok(text) => rendered.files.push((file, text.into_bytes())),
-            Err(problem) => problems.push(problem),
+        if !problems.has_errors() {
+            let text = templates::render(&self.env, &self.site.theme, template, context);
+            rendered
+                .files
+                .extend(problems.take(text).map(|text| (file, text.into_bytes())));
         }
         rendered.problems = problems;
         rendered
+    }
+
+    /// The template of an output and its own values; `None` for the outputs the search and
+    /// PDF renderers make, which are never sent here.
+    fn fill(&self, output: &Output) -> Option<Checked<Filled>> {
+        let plain = |template, own| Checked::ok(Filled::plain(template, own));
+        Some(match output {
+            Output::Page(id) => self.page_context(*id),
+            Output::Framework(lang) => plain("framework.html", self.framework_context(lang)),
+            Output::Area(lang, area) => plain("area.html", self.area_context(lang, area)),
+            Output::Competence(lang, id) => {
+                plain("competence.html", self.competence_context(lang, id))
+            }
+            Output::Level(lang, level) => plain("level.html", self.level_context(lang, *level)),
+            Output::Feed(lang) => plain("atom.xml", self.feed_context(lang)),
+            Output::Search(lang) => plain("search.html", self.search_context(lang)),
+            Output::Glossary(lang) => plain("glossary.html", self.glossary_context(lang)),
+            Output::Coverage(lang) => plain("coverage.html", self.coverage_context(lang)),
+            Output::Places(lang) => plain("places.html", self.places_context(lang)),
+            Output::Place(lang, index) => plain("place.html", self.place_context(lang, *index)),
+            Output::SearchIndex(_)
+            | Output::Worksheet(_)
+            | Output::Booklet(_)
+            | Output::CityList(..) => return None,
+            Output::LanguageChooser => plain("languages.html", Value::UNDEFINED),
+            Output::NotFound => plain("404.html", Value::UNDEFINED),
+            Output::Sitemap => plain("sitemap.xml", self.sitemap_context()),
+            Output::Robots => plain("robots.txt", Value::UNDEFINED),
+            Output::ServiceWorker => plain("sw.js", Value::UNDEFINED),
+        })
     }
 
     pub(super) fn view(&self, id: PageId) -> &PageView {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use minijinja::{AutoEscape, Environment, State, UndefinedBehavior, Value};
 
-use crate::base::diagnostic::Diagnostic;
+use crate::base::diagnostic::{Checked, Diagnostic, Diagnostics};
 use crate::model::Site;
 use crate::sources::theme::Theme;
 
@@ -33,8 +33,9 @@ pub const REQUIRED: [&str; 20] = [
     "sw.js",
 ];
 
-/// Creates the engine and compiles every required template, reporting each error.
-pub fn environment(site: &Site) -> Result<Environment<'static>, Vec<Diagnostic>> {
+/// Creates the engine and compiles every required template; `None` with the error of each
+/// template that does not compile.
+pub fn environment(site: &Site) -> Checked<Option<Environment<'static>>> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
     env.set_auto_escape_callback(|name| match name.rsplit('.').next() {
@@ -67,18 +68,15 @@ pub fn environment(site: &Site) -> Result<Environment<'static>, Vec<Diagnostic>>
     env.add_function("abs_url", move |path: &str| {
         url_value(format!("{base_url}{}", path.trim_start_matches('/')))
     });
-    let problems: Vec<Diagnostic> = REQUIRED
+    let problems: Diagnostics = REQUIRED
         .iter()
-        .filter_map(|name| match env.get_template(name) {
-            Ok(_) => None,
-            Err(error) => Some(diagnostic(&site.theme, &error)),
-        })
+        .filter_map(|name| env.get_template(name).err())
+        .map(|error| diagnostic(&site.theme, &error))
         .collect();
-    if problems.is_empty() {
-        Ok(env)
-    } else {
-        Err(problems)
+    if !problems.is_empty() {
+        return Checked::failed_with(problems);
     }
+    Checked::ok(Some(env))
 }
 
 /// Prints a value: text escaped for HTML when the template escapes (but for `/`, which
@@ -111,16 +109,21 @@ fn url_value(url: String) -> Value {
     Value::from_safe_string(crate::base::text::escape(&url))
 }
 
-/// Renders a template with a context; errors name the template file and line.
+/// Renders a template with a context; `None` with an error naming the template file and
+/// line when it fails.
 pub fn render(
     env: &Environment<'_>,
     theme: &Theme,
     name: &str,
     context: Value,
-) -> Result<String, Diagnostic> {
-    env.get_template(name)
+) -> Checked<Option<String>> {
+    match env
+        .get_template(name)
         .and_then(|template| template.render(context))
-        .map_err(|error| diagnostic(theme, &error))
+    {
+        Ok(text) => Checked::ok(Some(text)),
+        Err(error) => Checked::failed(diagnostic(theme, &error)),
+    }
 }
 
 /// A template error as a diagnostic on the template's file.

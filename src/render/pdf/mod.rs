@@ -5,7 +5,7 @@ mod qr;
 mod world;
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -16,7 +16,7 @@ use typst::{World, WorldExt};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
-use crate::base::diagnostic::Diagnostic;
+use crate::base::diagnostic::{Checked, Diagnostic, Diagnostics};
 use crate::base::text::typst_string;
 use crate::base::write::Sink;
 use crate::markdown::typst::{Markup, render as typst_markup};
@@ -34,8 +34,8 @@ pub const TEMPLATE: &str = "templates/fiche.typ";
 /// How many worksheets are compiled between two clean-ups of Typst's caches.
 const BATCH: usize = 48;
 
-/// A worksheet's bytes, or why it could not be made.
-pub type Made = Result<Vec<u8>, Vec<Diagnostic>>;
+/// A PDF's bytes, or `None` with why it could not be made.
+pub type Made = Checked<Option<Vec<u8>>>;
 
 /// One worksheet's part of a Typst document.
 struct Sheet {
@@ -101,40 +101,46 @@ pub struct Worksheets {
 }
 
 impl Worksheets {
-    /// Prepares the worksheets of `site`: its template must exist and its theme have fonts.
-    pub fn new(site: &Site) -> Result<Worksheets, Diagnostic> {
+    /// Prepares the worksheets of `site`: its template must exist and its theme have fonts;
+    /// `None` otherwise.
+    pub fn new(site: &Site) -> Checked<Option<Worksheets>> {
         if site.theme.find(TEMPLATE).is_none() {
-            return Err(Diagnostic::error(
-                format!("themes/{}/{TEMPLATE}", site.config.theme),
-                "the theme has no worksheet template",
-            )
-            .with_hint("add fiche.typ to the theme, or set `fiche: false` on the pages"));
+            return Checked::failed(
+                Diagnostic::error(
+                    format!("themes/{}/{TEMPLATE}", site.config.theme),
+                    "the theme has no worksheet template",
+                )
+                .with_hint("add fiche.typ to the theme, or set `fiche: false` on the pages"),
+            );
         }
         let shared = Shared::new(&site.theme);
         if !shared.has_fonts() {
-            return Err(Diagnostic::error(
-                format!("themes/{}/fonts", site.config.theme),
-                "the theme has no font for the worksheets",
-            )
-            .with_hint("put TTF or OTF files in the theme's fonts/ folder"));
+            return Checked::failed(
+                Diagnostic::error(
+                    format!("themes/{}/fonts", site.config.theme),
+                    "the theme has no font for the worksheets",
+                )
+                .with_hint("put TTF or OTF files in the theme's fonts/ folder"),
+            );
         }
-        Ok(Worksheets { shared })
+        Checked::ok(Some(Worksheets { shared }))
     }
 
     /// Compiles the worksheet of one page.
     pub fn render(&self, site: &Site, page: &Page) -> Made {
-        let sheet = self.sheet(site, page, 0)?;
-        let main = format!(
-            "#import \"/theme/{TEMPLATE}\": *\n#show: fiche.with(json(\"/sheet-0.json\"), {})\n{}\n",
-            sheet.qr_call, sheet.markup
-        );
-        self.compile(
-            site,
-            &Origin::of(page),
-            main,
-            sheet.memory,
-            vec![page.dir.clone()],
-        )
+        self.sheet(site, page, 0).and_then(|sheet| {
+            let main = format!(
+                "#import \"/theme/{TEMPLATE}\": *\n#show: fiche.with(json(\"/sheet-0.json\"), {})\n{}\n",
+                sheet.qr_call, sheet.markup
+            );
+            self.compile(
+                site,
+                &Origin::of(page),
+                main,
+                sheet.memory,
+                vec![page.dir.clone()],
+            )
+        })
     }
 
     /// Compiles the printable directory of the help places of `city`, in `lang`.
@@ -167,18 +173,18 @@ impl Worksheets {
                 .collect(),
             t: site.strings.of(lang),
         };
-        let json = serde_json::to_vec(&data)
-            .map_err(|e| vec![Diagnostic::error(&origin.file, e.to_string())])?;
-        let qr = qr::svg(&data.url).unwrap_or_default();
-        let alt = typst_string(&site.strings.get(lang, "places.qr_alt"));
-        let main = format!(
-            "#import \"/theme/{TEMPLATE}\": *\n#directory(json(\"/directory.json\"), image(\"/qr.svg\", alt: {alt}, width: 100%))\n"
-        );
-        let memory = vec![
-            ("/directory.json".to_string(), json),
-            ("/qr.svg".to_string(), qr.into_bytes()),
-        ];
-        self.compile(site, &origin, main, memory, Vec::new())
+        json(&data, &origin.file).and_then(|json| {
+            let qr = qr::svg(&data.url).unwrap_or_default();
+            let alt = typst_string(&site.strings.get(lang, "places.qr_alt"));
+            let main = format!(
+                "#import \"/theme/{TEMPLATE}\": *\n#directory(json(\"/directory.json\"), image(\"/qr.svg\", alt: {alt}, width: 100%))\n"
+            );
+            let memory = vec![
+                ("/directory.json".to_string(), json),
+                ("/qr.svg".to_string(), qr.into_bytes()),
+            ];
+            self.compile(site, &origin, main, memory, Vec::new())
+        })
     }
 
     /// Compiles the booklet of a section: a cover, the contents, and every worksheet of it.
@@ -195,15 +201,19 @@ impl Worksheets {
             count: pages.len(),
             t: site.strings.of(&section.lang),
         };
-        let json = serde_json::to_vec(&data)
-            .map_err(|e| vec![Diagnostic::error(section.file(), e.to_string())])?;
+        let mut problems = Diagnostics::new();
+        let Some(json) = problems.take(json(&data, &section.file())) else {
+            return Checked::failed_with(problems);
+        };
         let mut memory = vec![("/booklet.json".to_string(), json)];
         let mut main = format!(
             "#import \"/theme/{TEMPLATE}\": *\n#show: booklet.with(json(\"/booklet.json\"))\n"
         );
         let mut allowed = Vec::new();
         for (index, page) in pages.iter().enumerate() {
-            let sheet = self.sheet(site, page, index)?;
+            let Some(sheet) = problems.take(self.sheet(site, page, index)) else {
+                return Checked::failed_with(problems);
+            };
             main.push_str(&format!(
                 "#sheet(json(\"/sheet-{index}.json\"), {})[\n{}\n]\n",
                 sheet.qr_call, sheet.markup
@@ -211,14 +221,16 @@ impl Worksheets {
             memory.extend(sheet.memory);
             allowed.push(page.dir.clone());
         }
-        self.compile(site, &Origin::of(section), main, memory, allowed)
+        let made = self.compile(site, &Origin::of(section), main, memory, allowed);
+        Checked::new(problems.take(made), problems)
     }
 
-    /// The markup and files of one worksheet, numbered `index` inside its document.
-    fn sheet(&self, site: &Site, page: &Page, index: usize) -> Result<Sheet, Vec<Diagnostic>> {
+    /// The markup and files of one worksheet, numbered `index` inside its document; `None`
+    /// with the problems of the page's Markdown when it has errors.
+    fn sheet(&self, site: &Site, page: &Page, index: usize) -> Checked<Option<Sheet>> {
         let markup = markup(site, page);
-        if markup.problems.iter().any(Diagnostic::is_error) {
-            return Err(markup.problems);
+        if markup.problems.has_errors() {
+            return Checked::failed_with(markup.problems);
         }
         let view = PageView::new(site, page);
         let qr = qr::svg(&view.permalink).unwrap_or_default();
@@ -227,16 +239,18 @@ impl Worksheets {
             site: site.config.title.get(&page.lang, site.default_language()),
             t: site.strings.of(&page.lang),
         };
-        let json = serde_json::to_vec(&data)
-            .map_err(|e| vec![Diagnostic::error(page.file(), e.to_string())])?;
-        let alt = typst_string(&site.strings.get(&page.lang, "fiche.qr_alt"));
-        Ok(Sheet {
-            markup: markup.text,
-            qr_call: format!("image(\"/qr-{index}.svg\", alt: {alt}, width: 100%)"),
-            memory: vec![
-                (format!("/sheet-{index}.json"), json),
-                (format!("/qr-{index}.svg"), qr.into_bytes()),
-            ],
+        json(&data, &page.file()).map(|json| {
+            json.map(|json| {
+                let alt = typst_string(&site.strings.get(&page.lang, "fiche.qr_alt"));
+                Sheet {
+                    markup: markup.text,
+                    qr_call: format!("image(\"/qr-{index}.svg\", alt: {alt}, width: 100%)"),
+                    memory: vec![
+                        (format!("/sheet-{index}.json"), json),
+                        (format!("/qr-{index}.svg"), qr.into_bytes()),
+                    ],
+                }
+            })
         })
     }
 
@@ -251,9 +265,10 @@ impl Worksheets {
     ) -> Made {
         let world = FicheWorld::new(&self.shared, main, memory, &site.root, allowed);
         let compiled = typst::compile::<PagedDocument>(&world);
-        let document = compiled
-            .output
-            .map_err(|errors| self.problems(&world, origin, &errors[..]))?;
+        let document = match compiled.output {
+            Ok(document) => document,
+            Err(errors) => return Checked::failed_with(self.problems(&world, origin, &errors)),
+        };
         let mut options = PdfOptions {
             ident: Smart::Custom(origin.ident.clone()),
             timestamp: Some(Timestamp::new_utc(origin.date)),
@@ -262,11 +277,14 @@ impl Worksheets {
         };
         // PDF/UA-1 when the page allows it (its headings in order, for example); a tagged
         // PDF without the claim otherwise.
-        typst_pdf::pdf(&document, &options).or_else(|_| {
+        let pdf = typst_pdf::pdf(&document, &options).or_else(|_| {
             options.standards = PdfStandards::default();
             typst_pdf::pdf(&document, &options)
-                .map_err(|errors| self.problems(&world, origin, &errors[..]))
-        })
+        });
+        match pdf {
+            Ok(bytes) => Checked::ok(Some(bytes)),
+            Err(errors) => Checked::failed_with(self.problems(&world, origin, &errors)),
+        }
     }
 
     /// Typst's errors as diagnostics: on the theme's file and line when they are there, on
@@ -276,7 +294,7 @@ impl Worksheets {
         world: &FicheWorld,
         origin: &Origin,
         errors: &[SourceDiagnostic],
-    ) -> Vec<Diagnostic> {
+    ) -> Diagnostics {
         errors
             .iter()
             .filter(|e| e.severity == Severity::Error)
@@ -348,43 +366,46 @@ pub fn make(worksheets: &Worksheets, site: &Site, output: &Output) -> Option<Mad
     })
 }
 
+/// A value as the JSON a template reads; `None` with an error on `file` when it cannot be
+/// written.
+fn json(data: &impl Serialize, file: &Path) -> Checked<Option<Vec<u8>>> {
+    match serde_json::to_vec(data) {
+        Ok(json) => Checked::ok(Some(json)),
+        Err(error) => Checked::failed(Diagnostic::error(file, error.to_string())),
+    }
+}
+
 /// Compiles the PDFs among `outputs` into `sink`, in parallel, and returns their sizes by
 /// address.
-pub fn render_all(
-    site: &Site,
-    outputs: &[Output],
-    sink: &Sink,
-) -> (BTreeMap<String, u64>, Vec<Diagnostic>) {
+pub fn render_all(site: &Site, outputs: &[Output], sink: &Sink) -> Checked<BTreeMap<String, u64>> {
     if outputs.is_empty() {
-        return (BTreeMap::new(), Vec::new());
+        return Checked::ok(BTreeMap::new());
     }
-    let worksheets = match Worksheets::new(site) {
-        Ok(worksheets) => worksheets,
-        Err(problem) => return (BTreeMap::new(), vec![problem]),
+    let mut problems = Diagnostics::new();
+    let Some(worksheets) = problems.take(Worksheets::new(site)) else {
+        return Checked::new(BTreeMap::new(), problems);
     };
     let mut sizes = BTreeMap::new();
-    let mut problems = Vec::new();
     for batch in outputs.chunks(BATCH) {
         let results: Vec<(String, Option<Made>)> = batch
             .par_iter()
             .map(|output| (output.path(site), make(&worksheets, site, output)))
             .collect();
-        for (path, result) in results {
-            match result {
-                Some(Ok(bytes)) => match sink.write(&path, &bytes) {
-                    Ok(()) => {
-                        sizes.insert(path, bytes.len() as u64);
-                    }
-                    Err(error) => problems.push(Diagnostic::error(
-                        &path,
-                        format!("cannot write the PDF: {error}"),
-                    )),
-                },
-                Some(Err(found)) => problems.extend(found),
-                None => {}
+        for (path, made) in results {
+            let Some(bytes) = made.and_then(|made| problems.take(made)) else {
+                continue;
+            };
+            match sink.write(&path, &bytes) {
+                Ok(()) => {
+                    sizes.insert(path, bytes.len() as u64);
+                }
+                Err(error) => problems.push(Diagnostic::error(
+                    &path,
+                    format!("cannot write the PDF: {error}"),
+                )),
             }
         }
         comemo::evict(10);
     }
-    (sizes, problems)
+    Checked::new(sizes, problems)
 }

@@ -73,8 +73,12 @@ pub struct Framework {
 }
 
 static FRAMEWORK: LazyLock<Framework> = LazyLock::new(|| {
-    crate::base::yaml::parse(include_str!("digcomp.yaml"), Path::new("digcomp.yaml"), 1)
-        .unwrap_or_else(|d| unreachable!("the embedded DigComp data is valid YAML: {d}"))
+    let parsed =
+        crate::base::yaml::parse(include_str!("digcomp.yaml"), Path::new("digcomp.yaml"), 1);
+    let problems = parsed.problems;
+    parsed
+        .value
+        .unwrap_or_else(|| unreachable!("the embedded DigComp data is valid YAML: {}", problems[0]))
 });
 
 /// The framework, parsed on first use.

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::base::diagnostic::{Diagnostic, unknown_choice};
+use crate::base::diagnostic::{Checked, Diagnostic, Diagnostics, unknown_choice};
 use crate::base::yaml::{self, Scalar, Spanned};
 use crate::sources::digcomp;
 
@@ -170,16 +170,20 @@ pub struct Split<'a> {
     pub body_line: usize,
 }
 
-/// Cuts a page into front matter and body.
-pub fn split(text: &str) -> Result<Split<'_>, (usize, String)> {
+/// Cuts the page `file` into front matter and body; `None` with an error on its first line
+/// when it has no front matter, or one never closed.
+pub fn split<'a>(text: &'a str, file: &Path) -> Checked<Option<Split<'a>>> {
+    let malformed = |message: &str| {
+        Checked::failed(Diagnostic::error(file, message).at_line(1).with_hint(
+            "start the file with a line `---`, then `title: \"...\"`, then a line `---`",
+        ))
+    };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first_line_end = text.find('\n').map_or(text.len(), |i| i + 1);
     if text[..first_line_end].trim_end() != "---" {
-        return Err((
-            1,
-            "the page does not start with front matter (a line `---`, the settings, then `---`)"
-                .into(),
-        ));
+        return malformed(
+            "the page does not start with front matter (a line `---`, the settings, then `---`)",
+        );
     }
     let mut offset = first_line_end;
     let mut line = 2;
@@ -189,29 +193,32 @@ pub fn split(text: &str) -> Result<Split<'_>, (usize, String)> {
             .map_or(text.len(), |i| offset + i + 1);
         let current = text[offset..end].trim_end();
         if current == "---" || current == "..." {
-            return Ok(Split {
+            return Checked::ok(Some(Split {
                 yaml: &text[first_line_end..offset],
                 yaml_line: 2,
                 body: &text[end..],
                 body_line: line + 1,
-            });
+            }));
         }
         offset = end;
         line += 1;
     }
-    Err((1, "the front matter is never closed by a line `---`".into()))
+    malformed("the front matter is never closed by a line `---`")
 }
 
-/// Parses and validates front matter that starts at line `first_line` of `file`.
-pub fn parse(
-    yaml_text: &str,
-    file: &Path,
-    first_line: usize,
-) -> Result<FrontMatter, Vec<Diagnostic>> {
-    let raw: RawFrontMatter = yaml::parse(yaml_text, file, first_line).map_err(|d| vec![d])?;
-    let all: BTreeMap<String, serde_json::Value> =
-        yaml::parse(yaml_text, file, first_line).map_err(|d| vec![d])?;
-    let mut problems = Vec::new();
+/// Parses and validates front matter that starts at line `first_line` of `file`; `None` when
+/// anything in it is wrong.
+pub fn parse(yaml_text: &str, file: &Path, first_line: usize) -> Checked<Option<FrontMatter>> {
+    let mut problems = Diagnostics::new();
+    let Some(raw) = problems.take(yaml::parse::<RawFrontMatter>(yaml_text, file, first_line))
+    else {
+        return Checked::failed_with(problems);
+    };
+    let Some(all) = problems.take(yaml::parse::<BTreeMap<String, serde_json::Value>>(
+        yaml_text, file, first_line,
+    )) else {
+        return Checked::failed_with(problems);
+    };
     let at = |line: Option<usize>, d: Diagnostic| match line {
         Some(line) => d.at_line(line),
         None => d,
@@ -239,19 +246,7 @@ pub fn parse(
         .into_iter()
         .filter_map(|item| {
             let line = yaml::line_of(&item, first_line);
-            match competence(item.value) {
-                Ok(found) => Some(found),
-                Err(d) => {
-                    problems.push(at(
-                        line,
-                        Diagnostic {
-                            file: file.into(),
-                            ..d
-                        },
-                    ));
-                    None
-                }
-            }
+            problems.take(competence(item.value, file).map_problems(|d| at(line, d)))
         })
         .collect();
 
@@ -322,7 +317,7 @@ pub fn parse(
     extra.extend(raw.extra.unwrap_or_default());
 
     if !problems.is_empty() {
-        return Err(problems);
+        return Checked::failed_with(problems);
     }
     let kind = raw.kind.and_then(|kind| match kind.value.trim() {
         PATH_KIND | "path" => Some(PATH_KIND.to_string()),
@@ -346,13 +341,13 @@ pub fn parse(
     };
     let (steps, prerequisites) = (refs(raw.steps), refs(raw.prerequisites));
     if !problems.is_empty() {
-        return Err(problems);
+        return Checked::failed_with(problems);
     }
     let continue_at = raw.continue_at.map(|services| ServiceRefs {
         line: yaml::line_of(&services, first_line).unwrap_or(first_line),
         ids: services.value.into_vec(),
     });
-    Ok(FrontMatter {
+    Checked::ok(Some(FrontMatter {
         kind,
         steps,
         prerequisites,
@@ -375,19 +370,19 @@ pub fn parse(
         date,
         updated,
         extra,
-    })
+    }))
 }
 
-/// Validates one entry of `competences`.
-fn competence(raw: RawCompetence) -> Result<CompetenceRef, Diagnostic> {
+/// Validates one entry of `competences` of the page `file`.
+fn competence(raw: RawCompetence, file: &Path) -> Checked<Option<CompetenceRef>> {
     let (id, level) = match raw {
         RawCompetence::Id(id) => (id.text(), None),
         RawCompetence::Full { id, level } => (id.text(), level),
     };
     let framework = digcomp::framework();
     if framework.competence(&id).is_none() {
-        return Err(
-            Diagnostic::error("", format!("unknown DigComp competence `{id}`"))
+        return Checked::failed(
+            Diagnostic::error(file, format!("unknown DigComp competence `{id}`"))
                 .with_hint(framework.suggest(&id)),
         );
     }
@@ -399,15 +394,17 @@ fn competence(raw: RawCompetence) -> Result<CompetenceRef, Diagnostic> {
         {
             Some(level) => Some(level),
             None => {
-                return Err(Diagnostic::error(
-                    "",
-                    format!("level {level} of competence {id} is out of range"),
-                )
-                .with_hint("DigComp 2.2 has 8 proficiency levels: write a level from 1 to 8"));
+                return Checked::failed(
+                    Diagnostic::error(
+                        file,
+                        format!("level {level} of competence {id} is out of range"),
+                    )
+                    .with_hint("DigComp 2.2 has 8 proficiency levels: write a level from 1 to 8"),
+                );
             }
         },
     };
-    Ok(CompetenceRef { id, level })
+    Checked::ok(Some(CompetenceRef { id, level }))
 }
 
 /// Whether `text` is a real calendar date written `YYYY-MM-DD` (a time may follow after `T`).
@@ -442,15 +439,15 @@ pub fn is_valid_date(text: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn parse_page(text: &str) -> Result<FrontMatter, Vec<Diagnostic>> {
-        let split = split(text).map_err(|(l, m)| vec![Diagnostic::error("p.md", m).at_line(l)])?;
-        parse(split.yaml, Path::new("p.md"), split.yaml_line)
+    fn parse_page(text: &str) -> Checked<Option<FrontMatter>> {
+        let file = Path::new("p.md");
+        split(text, file).and_then(|split| parse(split.yaml, file, split.yaml_line))
     }
 
     #[test]
     fn reads_the_format_of_the_specification() {
         let page = "---\ntitle: \"Créer une adresse mail\"\ndescription: \"Ouvrir une boîte\"\ncompetences:\n  - { id: \"2.1\", level: 2 }\n  - \"1.1\"\n  - 4.1\naudience: [apprenant, aidant]\nduration: 45\nformat: atelier\nsectors: [emploi, banque]\nweight: 10\ndraft: false\nfiche: true\nlicense: \"CC-BY-SA-4.0\"\ncolour: blue\n---\nBody\n";
-        let fm = parse_page(page).unwrap();
+        let fm = parse_page(page).value.unwrap();
         assert_eq!(fm.title, "Créer une adresse mail");
         assert_eq!(
             fm.competences,
@@ -477,18 +474,19 @@ mod tests {
 
     #[test]
     fn split_finds_the_body_line() {
-        let s = split("---\ntitle: x\n---\n# Hello\n").unwrap();
+        let file = Path::new("p.md");
+        let s = split("---\ntitle: x\n---\n# Hello\n", file).value.unwrap();
         assert_eq!(s.yaml, "title: x\n");
         assert_eq!(s.body, "# Hello\n");
         assert_eq!(s.body_line, 4);
-        assert!(split("# no front matter").is_err());
-        assert!(split("---\ntitle: x\n").is_err());
+        assert!(split("# no front matter", file).value.is_none());
+        assert!(split("---\ntitle: x\n", file).value.is_none());
     }
 
     #[test]
     fn every_problem_has_its_line() {
         let page = "---\ntitle: x\ncompetences:\n  - { id: \"4.7\", level: 2 }\n  - { id: \"2.1\", level: 9 }\naudience: [apprenants]\n---\n";
-        let problems = parse_page(page).unwrap_err();
+        let problems = parse_page(page).failure();
         let lines: Vec<_> = problems.iter().map(|d| d.line).collect();
         assert_eq!(lines, [Some(4), Some(5), Some(6)], "{problems:#?}");
         assert!(problems[0].hint.as_deref().unwrap().contains("4.1 to 4.4"));
@@ -498,7 +496,7 @@ mod tests {
 
     #[test]
     fn a_missing_title_is_an_error() {
-        let problems = parse_page("---\ndescription: x\n---\n").unwrap_err();
+        let problems = parse_page("---\ndescription: x\n---\n").failure();
         assert!(problems[0].message.contains("no title"));
     }
 
@@ -509,7 +507,7 @@ mod tests {
         assert!(!is_valid_date("2023-02-29"));
         assert!(!is_valid_date("2026-13-01"));
         assert!(!is_valid_date("23/11/2026"));
-        let problems = parse_page("---\ntitle: x\ndate: 2026-02-30\n---\n").unwrap_err();
+        let problems = parse_page("---\ntitle: x\ndate: 2026-02-30\n---\n").failure();
         assert_eq!(problems[0].line, Some(3));
     }
 }

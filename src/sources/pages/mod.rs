@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
-use crate::base::diagnostic::{Diagnostic, Diagnostics};
+use crate::base::diagnostic::{Checked, Diagnostic, Diagnostics};
 use crate::base::files::is_ignored_name;
 use crate::base::urls::join;
 use crate::sources::config::{SiteConfig, is_language_code};
@@ -76,7 +76,7 @@ pub struct Content {
 }
 
 /// Reads every page and lists every asset under `root/content`, page files in parallel.
-pub fn load_content(root: &Path, config: &SiteConfig, drafts: bool) -> (Content, Diagnostics) {
+pub fn load_content(root: &Path, config: &SiteConfig, drafts: bool) -> Checked<Content> {
     let mut problems = Diagnostics::new();
     let mut page_files = Vec::new();
     let mut assets = Vec::new();
@@ -86,7 +86,7 @@ pub fn load_content(root: &Path, config: &SiteConfig, drafts: bool) -> (Content,
             Diagnostic::error(CONTENT_DIR, "the site has no content folder")
                 .with_hint("create content/ with a page such as content/_index.fr.md"),
         );
-        return (Content::default(), problems);
+        return Checked::new(Content::default(), problems);
     }
     let walker = WalkDir::new(&content_root)
         .sort_by_file_name()
@@ -133,23 +133,17 @@ pub fn load_content(root: &Path, config: &SiteConfig, drafts: bool) -> (Content,
         }
     }
 
-    let results: Vec<Result<Option<SourcePage>, Vec<Diagnostic>>> = page_files
+    let read: Vec<Checked<Option<SourcePage>>> = page_files
         .par_iter()
         .map(|(file, inner)| read_page(root, file, inner, config, drafts))
         .collect();
-    let mut pages = Vec::new();
-    for result in results {
-        match result {
-            Ok(Some(page)) => pages.push(page),
-            Ok(None) => {}
-            Err(found) => problems.extend(found),
-        }
-    }
-    let (glossary, found) = crate::sources::glossary::Glossary::load(root, config);
-    problems.extend(found);
-    let (directory, found) = crate::sources::places::Directory::load(root, config);
-    problems.extend(found);
-    (
+    let pages = read
+        .into_iter()
+        .filter_map(|page| problems.take(page))
+        .collect();
+    let glossary = problems.take(crate::sources::glossary::Glossary::load(root, config));
+    let directory = problems.take(crate::sources::places::Directory::load(root, config));
+    Checked::new(
         Content {
             pages,
             assets,
@@ -160,14 +154,14 @@ pub fn load_content(root: &Path, config: &SiteConfig, drafts: bool) -> (Content,
     )
 }
 
-/// Reads one page file, given relative to the site root (`content/a/b.fr.md`); `Ok(None)`
-/// for a draft left out.
+/// Reads one page file, given relative to the site root (`content/a/b.fr.md`); `None` for a
+/// draft left out or a page with errors.
 pub fn load_page(
     root: &Path,
     file: &Path,
     config: &SiteConfig,
     drafts: bool,
-) -> Result<Option<SourcePage>, Vec<Diagnostic>> {
+) -> Checked<Option<SourcePage>> {
     let inner = relative(Path::new(CONTENT_DIR), file)
         .to_string_lossy()
         .replace('\\', "/");
@@ -186,21 +180,21 @@ fn relative(base: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(base).unwrap_or(path).to_path_buf()
 }
 
-/// Reads one page; `Ok(None)` for a draft left out.
+/// Reads one page; `None` for a draft left out or a page with errors.
 fn read_page(
     root: &Path,
     file: &Path,
     inner: &str,
     config: &SiteConfig,
     drafts: bool,
-) -> Result<Option<SourcePage>, Vec<Diagnostic>> {
+) -> Checked<Option<SourcePage>> {
     let (dir, file_name) = match inner.rsplit_once('/') {
         Some((dir, name)) => (dir.to_string(), name),
         None => (String::new(), inner),
     };
     let (name, lang) = split_language(file_name.trim_end_matches(".md"), &config.default_language);
     if !config.languages.contains_key(&lang) {
-        return Err(vec![
+        return Checked::failed(
             Diagnostic::error(
                 file,
                 format!("the page is in `{lang}`, which site.yaml does not list in `languages`"),
@@ -208,34 +202,19 @@ fn read_page(
             .with_hint(format!(
                 "add `{lang}` to `languages` in site.yaml, or rename the file"
             )),
-        ]);
+        );
     }
-    let bytes = std::fs::read(root.join(file)).map_err(|error| {
-        vec![Diagnostic::error(
-            file,
-            format!("cannot read the page: {error}"),
-        )]
-    })?;
-    let text = String::from_utf8(bytes).map_err(|error| {
-        let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
-        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-        let column = valid.len() - valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) + 1;
-        vec![
-            Diagnostic::error(file, "the file is not valid UTF-8 text")
-                .at(line, column)
-                .with_hint("save the file with the UTF-8 encoding in your editor"),
-        ]
-    })?;
-    let split = frontmatter::split(&text).map_err(|(line, message)| {
-        vec![Diagnostic::error(file, message).at_line(line).with_hint(
-            "start the file with a line `---`, then `title: \"...\"`, then a line `---`",
-        )]
-    })?;
-    let front = frontmatter::parse(split.yaml, file, split.yaml_line)?;
-    if front.draft && !drafts {
-        return Ok(None);
-    }
-    Ok(Some(SourcePage {
+    let mut problems = Diagnostics::new();
+    let Some(text) = problems.take(read_text(root, file)) else {
+        return Checked::failed_with(problems);
+    };
+    let Some(split) = problems.take(frontmatter::split(&text, file)) else {
+        return Checked::failed_with(problems);
+    };
+    let Some(front) = problems.take(frontmatter::parse(split.yaml, file, split.yaml_line)) else {
+        return Checked::failed_with(problems);
+    };
+    let page = (drafts || !front.draft).then(|| SourcePage {
         file: file.to_path_buf(),
         dir,
         name,
@@ -243,7 +222,35 @@ fn read_page(
         front,
         body: split.body.to_string(),
         body_line: split.body_line,
-    }))
+    });
+    Checked::new(page, problems)
+}
+
+/// The text of a page file, which must be UTF-8.
+fn read_text(root: &Path, file: &Path) -> Checked<Option<String>> {
+    let bytes = match std::fs::read(root.join(file)) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            return Checked::failed(Diagnostic::error(
+                file,
+                format!("cannot read the page: {error}"),
+            ));
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => Checked::ok(Some(text)),
+        Err(error) => {
+            let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+            let column =
+                valid.len() - valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) + 1;
+            Checked::failed(
+                Diagnostic::error(file, "the file is not valid UTF-8 text")
+                    .at(line, column)
+                    .with_hint("save the file with the UTF-8 encoding in your editor"),
+            )
+        }
+    }
 }
 
 /// Splits `name.lang` into name and language; a name without a language code is in `default`.

@@ -29,6 +29,7 @@
 
 pub mod hours;
 mod languages;
+mod spot;
 mod table;
 
 use std::collections::BTreeMap;
@@ -37,12 +38,13 @@ use std::path::{Path, PathBuf};
 use indexmap::IndexMap;
 use serde::Deserialize;
 
-use crate::base::diagnostic::Diagnostic;
-use crate::base::diagnostic::unknown_choice;
+use crate::base::diagnostic::{Checked, Diagnostic, Diagnostics, unknown_choice};
+use crate::base::files::read_optional;
 use crate::base::text::{fold, slugify};
 use crate::base::yaml::{self, Scalar, Spanned};
 use crate::sources::config::{Localized, SiteConfig};
 use hours::Opening;
+pub use spot::Spot;
 
 /// The folder of the directory inside a site.
 pub const PLACES_DIR: &str = "places";
@@ -317,49 +319,46 @@ struct RawPlace {
 }
 
 impl RawPlace {
-    /// An error about this place at `line`, saying which row of a CSV file it is.
-    fn error(&self, line: usize, message: impl Into<String>) -> Diagnostic {
-        self.locate(Diagnostic::error(&self.file, message), line)
-    }
-
-    /// `problem` placed at `line` of this place's file, and at its row in a CSV file.
-    fn locate(&self, mut problem: Diagnostic, line: usize) -> Diagnostic {
-        if let Some(row) = self.row {
-            problem.message = format!("row {row}: {}", problem.message);
+    /// Where this place's value on `line` is written, for its problems.
+    fn at(&self, line: usize) -> Spot<'_> {
+        Spot {
+            file: &self.file,
+            line,
+            row: self.row,
         }
-        problem.at_line(line)
     }
 }
 
 impl Directory {
     /// Reads the vocabulary and every place of `places/`; an absent folder is an empty
     /// directory.
-    pub fn load(root: &Path, config: &SiteConfig) -> (Directory, Vec<Diagnostic>) {
-        let mut problems = Vec::new();
+    pub fn load(root: &Path, config: &SiteConfig) -> Checked<Directory> {
         if !root.join(PLACES_DIR).is_dir() {
-            return (Directory::default(), problems);
+            return Checked::ok(Directory::default());
         }
-        let mut directory = vocabulary(root, config, &mut problems);
+        let mut problems = Diagnostics::new();
+        let mut directory = problems.take(vocabulary(root, config));
         let mut raw = Vec::new();
         for file in place_files(root) {
-            match crate::base::files::read_optional(root, &file) {
-                Ok(Some(text)) if file.extension().is_some_and(|e| e == "csv") => {
-                    raw.extend(table::places(&text, &file, &mut problems))
-                }
-                Ok(Some(text)) => raw.extend(yaml_places(&text, &file, &mut problems)),
-                Ok(None) => {}
-                Err(problem) => problems.push(problem),
-            }
+            let Some(text) = problems.take(read_optional(root, &file)) else {
+                continue;
+            };
+            let places = if file.extension().is_some_and(|e| e == "csv") {
+                table::places(&text, &file)
+            } else {
+                yaml_places(&text, &file)
+            };
+            raw.extend(problems.take(places));
         }
-        directory.places = raw
+        let places = raw
             .into_iter()
-            .filter_map(|place| directory.check(place, &mut problems))
+            .filter_map(|place| problems.take(directory.check(place)))
             .collect();
-        directory.refuse_duplicate_slugs(&mut problems);
+        directory.places = problems.take(without_duplicate_slugs(places));
         directory
             .places
             .sort_by_cached_key(|p| (fold(&p.city), fold(&p.name)));
-        (directory, problems)
+        Checked::new(directory, problems)
     }
 
     /// Whether the site has no place.
@@ -396,20 +395,10 @@ impl Directory {
 
     /// Checks a place read from a file: every problem is reported, and only a place
     /// without any comes back.
-    fn check(&self, raw: RawPlace, problems: &mut Vec<Diagnostic>) -> Option<Place> {
-        let before = problems.len();
-        let mut required = |field: &Option<Field>, what: &str, example: &str| match field {
-            Some(field) if !field.value.is_empty() => field.value.clone(),
-            _ => {
-                problems.push(
-                    raw.error(
-                        field.as_ref().map_or(raw.line, |f| f.line),
-                        format!("the place has no {what}"),
-                    )
-                    .with_hint(format!("add `{example}`")),
-                );
-                String::new()
-            }
+    fn check(&self, raw: RawPlace) -> Checked<Option<Place>> {
+        let mut problems = Diagnostics::new();
+        let mut required = |field: &Option<Field>, what: &str, example: &str| {
+            problems.take(required_field(&raw, field, what, example))
         };
         let name = required(
             &raw.name,
@@ -419,78 +408,88 @@ impl Directory {
         let address = required(&raw.address, "address", "address: \"12 rue des Tilleuls\"");
         let city = required(&raw.city, "city", "city: \"Lyon\"");
         let postcode = required(&raw.postcode, "postcode", "postcode: \"69003\"");
-        let country = self.country(&raw, &postcode, problems);
-        let place = Place {
+        let country = problems.take(self.country(&raw, &postcode));
+        let coordinates = problems.take(coordinates(&raw));
+        let services = problems.take(known(&raw, &raw.services, &self.services, "service"));
+        let audiences = problems.take(known(&raw, &raw.audiences, &self.audiences, "audience"));
+        let languages = problems.take(self.spoken_languages(&raw));
+        let hours = problems.take(opening_hours(&raw));
+        let phone = problems.take(phone(&raw));
+        let email = problems.take(email(&raw));
+        let website = problems.take(website(&raw));
+        let wheelchair = problems.take(wheelchair(&raw));
+        let Some(country) = country.filter(|_| problems.is_empty()) else {
+            return Checked::failed_with(problems);
+        };
+        Checked::ok(Some(Place {
             slug: raw
                 .slug
                 .clone()
                 .unwrap_or_else(|| slugify(&format!("{name} {city}"))),
-            coordinates: coordinates(&raw, problems),
-            services: known(&raw, &raw.services, &self.services, "service", problems),
-            audiences: known(&raw, &raw.audiences, &self.audiences, "audience", problems),
-            languages: self.spoken_languages(&raw, problems),
-            hours: opening_hours(&raw, problems),
-            phone: phone(&raw, problems),
-            email: email(&raw, problems),
-            website: website(&raw, problems),
-            wheelchair: wheelchair(&raw, problems),
-            note: raw.note.clone(),
             name,
             address,
             postcode,
             city,
-            country: country?,
+            country,
+            coordinates,
+            services,
+            audiences,
+            languages,
+            hours,
+            phone,
+            email,
+            website,
+            wheelchair,
+            note: raw.note.clone(),
             file: raw.file.clone(),
             line: raw.line,
-        };
-        (problems.len() == before).then_some(place)
+        }))
     }
 
-    fn country(
-        &self,
-        raw: &RawPlace,
-        postcode: &str,
-        problems: &mut Vec<Diagnostic>,
-    ) -> Option<Country> {
+    /// The country of a place, whose postcode must have the country's form.
+    fn country(&self, raw: &RawPlace, postcode: &str) -> Checked<Option<Country>> {
         let codes: Vec<&str> = COUNTRIES.iter().map(|c| c.code).collect();
         let Some(field) = &raw.country else {
-            problems.push(
-                raw.error(raw.line, "the place has no country")
+            return Checked::failed(
+                raw.at(raw.line)
+                    .error("the place has no country")
                     .with_hint(format!("add `country: FR` (one of {})", codes.join(", "))),
             );
-            return None;
         };
         let Some(country) = Country::find(&field.value) else {
-            problems.push(
-                raw.error(
-                    field.line,
-                    format!("`{}` is not a country of the directory", field.value),
-                )
-                .with_hint(format!(
-                    "write the country's code: one of {}",
-                    codes.join(", ")
-                )),
+            return Checked::failed(
+                raw.at(field.line)
+                    .error(format!(
+                        "`{}` is not a country of the directory",
+                        field.value
+                    ))
+                    .with_hint(format!(
+                        "write the country's code: one of {}",
+                        codes.join(", ")
+                    )),
             );
-            return None;
         };
+        let mut problems = Diagnostics::new();
         if !postcode.is_empty() && !country.fits(postcode) {
             let line = raw.postcode.as_ref().map_or(raw.line, |f| f.line);
             problems.push(
-                raw.error(
-                    line,
-                    format!("`{postcode}` is not a postcode of {}", country.code),
-                )
-                .with_hint(format!(
-                    "postcodes of {} have {}; write it between quotes so that a leading 0 stays",
-                    country.code, country.postcode
-                )),
+                raw.at(line)
+                    .error(format!("`{postcode}` is not a postcode of {}", country.code))
+                    .with_hint(format!(
+                        "postcodes of {} have {}; write it between quotes so that a leading 0 stays",
+                        country.code, country.postcode
+                    )),
             );
         }
-        Some(country)
+        Checked::new(Some(country), problems)
     }
 
-    fn spoken_languages(&self, raw: &RawPlace, problems: &mut Vec<Diagnostic>) -> Vec<String> {
-        raw.languages
+    /// The codes of the languages spoken at a place, each built in or named in the
+    /// vocabulary.
+    fn spoken_languages(&self, raw: &RawPlace) -> Checked<Vec<String>> {
+        let mut problems = Diagnostics::new();
+        let codes = raw
+            .languages
             .iter()
             .filter_map(|field| {
                 let code = field.value.to_lowercase();
@@ -498,7 +497,7 @@ impl Directory {
                     return Some(code);
                 }
                 problems.push(
-                    raw.error(field.line, format!("`{}` is not a known language code", field.value))
+                    raw.at(field.line).error(format!("`{}` is not a known language code", field.value))
                         .with_hint(format!(
                             "use an ISO 639 code ({}), or name the language under `languages:` in places/{VOCABULARY_FILE}",
                             languages::codes()
@@ -506,51 +505,68 @@ impl Directory {
                 );
                 None
             })
-            .collect()
+            .collect();
+        Checked::new(codes, problems)
     }
+}
 
-    /// Two places with the same address in the site: the second one is an error.
-    fn refuse_duplicate_slugs(&mut self, problems: &mut Vec<Diagnostic>) {
-        let mut seen: BTreeMap<String, (PathBuf, usize)> = BTreeMap::new();
-        self.places.retain(|place| {
-            if let Some((file, line)) = seen.get(&place.slug) {
-                problems.push(
-                    Diagnostic::error(
-                        &place.file,
-                        format!(
-                            "another place has the address `{}` ({}:{line})",
-                            place.slug,
-                            file.display()
-                        ),
-                    )
-                    .at_line(place.line)
-                    .with_hint("give one of them its own `slug:`"),
-                );
-                return false;
-            }
-            seen.insert(place.slug.clone(), (place.file.clone(), place.line));
-            true
-        });
+/// The places without those whose address another place before them has: each of those is
+/// an error.
+fn without_duplicate_slugs(mut places: Vec<Place>) -> Checked<Vec<Place>> {
+    let mut problems = Diagnostics::new();
+    let mut seen: BTreeMap<String, (PathBuf, usize)> = BTreeMap::new();
+    places.retain(|place| {
+        if let Some((file, line)) = seen.get(&place.slug) {
+            problems.push(
+                Diagnostic::error(
+                    &place.file,
+                    format!(
+                        "another place has the address `{}` ({}:{line})",
+                        place.slug,
+                        file.display()
+                    ),
+                )
+                .at_line(place.line)
+                .with_hint("give one of them its own `slug:`"),
+            );
+            return false;
+        }
+        seen.insert(place.slug.clone(), (place.file.clone(), place.line));
+        true
+    });
+    Checked::new(places, problems)
+}
+
+/// A required text field of a place: its value, or an error saying that the place has no
+/// `what`, with an `example`.
+fn required_field(
+    raw: &RawPlace,
+    field: &Option<Field>,
+    what: &str,
+    example: &str,
+) -> Checked<String> {
+    match field {
+        Some(field) if !field.value.is_empty() => Checked::ok(field.value.clone()),
+        _ => {
+            let line = field.as_ref().map_or(raw.line, |f| f.line);
+            let problem = raw
+                .at(line)
+                .error(format!("the place has no {what}"))
+                .with_hint(format!("add `{example}`"));
+            Checked::new(String::new(), problem.into())
+        }
     }
 }
 
 /// Reads `places/directory.yaml`, warning about names missing in a language of the site.
-fn vocabulary(root: &Path, config: &SiteConfig, problems: &mut Vec<Diagnostic>) -> Directory {
+fn vocabulary(root: &Path, config: &SiteConfig) -> Checked<Directory> {
     let file = Path::new(PLACES_DIR).join(VOCABULARY_FILE);
-    let raw = match crate::base::files::read_optional(root, &file) {
-        Ok(Some(text)) => yaml::parse::<Option<RawVocabulary>>(&text, &file, 1)
-            .map_err(|d| d.with_hint("the directory's vocabulary has `services:` and `audiences:`, each id with its name per language, such as `ateliers: { fr: \"Ateliers collectifs\", en: \"Group workshops\" }`"))
-            .unwrap_or_else(|problem| {
-                problems.push(problem);
-                None
-            })
-            .unwrap_or_default(),
-        Ok(None) => RawVocabulary::default(),
-        Err(problem) => {
-            problems.push(problem);
-            RawVocabulary::default()
-        }
-    };
+    let mut problems = Diagnostics::new();
+    let read = read_optional(root, &file).and_then(|text| {
+        yaml::parse::<Option<RawVocabulary>>(&text, &file, 1)
+            .map_problems(|d| d.with_hint("the directory's vocabulary has `services:` and `audiences:`, each id with its name per language, such as `ateliers: { fr: \"Ateliers collectifs\", en: \"Group workshops\" }`"))
+    });
+    let raw = problems.take(read).flatten().unwrap_or_default();
     let mut names = |list: IndexMap<String, Spanned<Localized>>| -> IndexMap<String, Localized> {
         list.into_iter()
             .map(|(id, name)| {
@@ -569,13 +585,14 @@ fn vocabulary(root: &Path, config: &SiteConfig, problems: &mut Vec<Diagnostic>) 
             })
             .collect()
     };
-    Directory {
+    let directory = Directory {
         notice: raw.notice,
         services: names(raw.services),
         audiences: names(raw.audiences),
         spoken: raw.languages,
         places: Vec::new(),
-    }
+    };
+    Checked::new(directory, problems)
 }
 
 /// The place files of `places/`, in a stable order: YAML files other than the vocabulary,
@@ -598,32 +615,35 @@ fn place_files(root: &Path) -> Vec<PathBuf> {
 }
 
 /// The places of one YAML file.
-fn yaml_places(text: &str, file: &Path, problems: &mut Vec<Diagnostic>) -> Vec<RawPlace> {
+fn yaml_places(text: &str, file: &Path) -> Checked<Vec<RawPlace>> {
     let hint = "a place file holds one place (`name:`, `address:`, `postcode:`, `city:`, `country:`, ...) or a list of them (`- name: ...`)";
     // The shape first: an untagged enum would lose the lines of the values.
-    let shape = yaml::parse::<serde_json::Value>(text, file, 1);
-    let places = match shape {
-        Ok(serde_json::Value::Array(_)) => yaml::parse::<Vec<Spanned<YamlPlace>>>(text, file, 1)
-            .map(|list| {
-                list.into_iter()
-                    .map(|place| {
-                        let line = yaml::line_of(&place, 1).unwrap_or(1);
-                        (place.value, line)
+    let places =
+        yaml::parse::<serde_json::Value>(text, file, 1).and_then(|shape| match shape {
+            serde_json::Value::Array(_) => yaml::parse::<Vec<Spanned<YamlPlace>>>(text, file, 1)
+                .map(|list| {
+                    list.map(|list| {
+                        list.into_iter()
+                            .map(|place| {
+                                let line = yaml::line_of(&place, 1).unwrap_or(1);
+                                (place.value, line)
+                            })
+                            .collect()
                     })
-                    .collect()
-            }),
-        Ok(serde_json::Value::Null) => Ok(Vec::new()),
-        Ok(_) => yaml::parse::<YamlPlace>(text, file, 1).map(|place| vec![(place, 1)]),
-        Err(problem) => Err(problem),
-    };
-    let places: Vec<(YamlPlace, usize)> = places.unwrap_or_else(|problem| {
-        problems.push(problem.with_hint(hint));
-        Vec::new()
-    });
+                }),
+            serde_json::Value::Null => Checked::ok(Some(Vec::new())),
+            _ => yaml::parse::<YamlPlace>(text, file, 1)
+                .map(|place| place.map(|place| vec![(place, 1)])),
+        });
     places
-        .into_iter()
-        .map(|(place, line)| raw_of_yaml(place, file, line))
-        .collect()
+        .map_problems(|problem| problem.with_hint(hint))
+        .map(|places| {
+            places
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(place, line)| raw_of_yaml(place, file, line))
+                .collect()
+        })
 }
 
 fn raw_of_yaml(place: YamlPlace, file: &Path, line: usize) -> RawPlace {
@@ -687,25 +707,24 @@ fn raw_of_yaml(place: YamlPlace, file: &Path, line: usize) -> RawPlace {
 }
 
 /// The coordinates, when given and possible on Earth.
-fn coordinates(raw: &RawPlace, problems: &mut Vec<Diagnostic>) -> Option<(f64, f64)> {
-    let (latitude, longitude) = raw.coordinates.as_ref()?;
+fn coordinates(raw: &RawPlace) -> Checked<Option<(f64, f64)>> {
+    let Some((latitude, longitude)) = raw.coordinates.as_ref() else {
+        return Checked::ok(None);
+    };
     if latitude.value.is_empty() && longitude.value.is_empty() {
-        return None;
+        return Checked::ok(None);
     }
     let number = |field: &Field| field.value.replace(',', ".").parse::<f64>().ok();
     match (number(latitude), number(longitude)) {
         (Some(lat), Some(lon))
             if (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon) =>
         {
-            Some((lat, lon))
+            Checked::ok(Some((lat, lon)))
         }
-        _ => {
-            problems.push(
-                raw.error(latitude.line, format!("`{}, {}` are not coordinates", latitude.value, longitude.value))
-                    .with_hint("give the latitude then the longitude in degrees, such as `coordinates: [45.7597, 4.8422]` (OpenStreetMap shows them when you right-click a place)"),
-            );
-            None
-        }
+        _ => Checked::failed(
+            raw.at(latitude.line).error(format!("`{}, {}` are not coordinates", latitude.value, longitude.value))
+                .with_hint("give the latitude then the longitude in degrees, such as `coordinates: [45.7597, 4.8422]` (OpenStreetMap shows them when you right-click a place)"),
+        ),
     }
 }
 
@@ -715,10 +734,10 @@ fn known(
     fields: &[Field],
     known: &IndexMap<String, Localized>,
     what: &str,
-    problems: &mut Vec<Diagnostic>,
-) -> Vec<String> {
+) -> Checked<Vec<String>> {
     let ids: Vec<&str> = known.keys().map(String::as_str).collect();
-    fields
+    let mut problems = Diagnostics::new();
+    let found = fields
         .iter()
         .filter_map(
             |field| match unknown_choice(&raw.file, what, &field.value, &ids) {
@@ -728,43 +747,37 @@ fn known(
                         "{} (the {what}s are defined in places/{VOCABULARY_FILE})",
                         problem.hint.clone().unwrap_or_default()
                     );
-                    problems.push(raw.locate(problem, field.line).with_hint(hint));
+                    problems.push(raw.at(field.line).locate(problem).with_hint(hint));
                     None
                 }
             },
         )
-        .collect()
+        .collect();
+    Checked::new(found, problems)
 }
 
 /// The opening hours of a place, rule after rule.
-fn opening_hours(raw: &RawPlace, problems: &mut Vec<Diagnostic>) -> Vec<Opening> {
+fn opening_hours(raw: &RawPlace) -> Checked<Vec<Opening>> {
+    let mut problems = Diagnostics::new();
     let mut rules: Vec<(String, String, usize)> = raw
         .hours
         .iter()
         .map(|(days, times)| (days.value.clone(), times.value.clone(), times.line))
         .collect();
     if let Some(line) = &raw.hours_line {
-        match hours::split_rules(&line.value) {
-            Ok(split) => rules.extend(split.into_iter().map(|(d, t)| (d, t, line.line))),
-            Err(message) => problems.push(
-                raw.error(line.line, format!("malformed opening hours: {message}"))
-                    .with_hint(hours::HINT),
-            ),
-        }
+        let split = problems.take(hours::split_rules(&line.value, raw.at(line.line)));
+        rules.extend(
+            split
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(d, t)| (d, t, line.line)),
+        );
     }
     let mut opening = Vec::new();
     for (days, times, line) in rules {
-        if let Err(message) = hours::apply(&mut opening, &days, &times) {
-            problems.push(
-                raw.error(
-                    line,
-                    format!("malformed opening hours `{days}: {times}`: {message}"),
-                )
-                .with_hint(hours::HINT),
-            );
-        }
+        problems.take(hours::apply(&mut opening, &days, &times, raw.at(line)));
     }
-    opening
+    Checked::new(opening, problems)
 }
 
 /// An optional text field that must pass `valid`; otherwise an error saying it is not
@@ -774,21 +787,22 @@ fn checked(
     field: &Option<Field>,
     valid: impl Fn(&str) -> bool,
     (what, hint): (&str, &str),
-    problems: &mut Vec<Diagnostic>,
-) -> Option<String> {
-    let field = field.as_ref().filter(|f| !f.value.is_empty())?;
+) -> Checked<Option<String>> {
+    let Some(field) = field.as_ref().filter(|f| !f.value.is_empty()) else {
+        return Checked::ok(None);
+    };
     if !valid(&field.value) {
-        problems.push(
-            raw.error(field.line, format!("`{}` is not {what}", field.value))
+        return Checked::failed(
+            raw.at(field.line)
+                .error(format!("`{}` is not {what}", field.value))
                 .with_hint(hint),
         );
-        return None;
     }
-    Some(field.value.clone())
+    Checked::ok(Some(field.value.clone()))
 }
 
 /// The phone number, when it has enough digits to be one.
-fn phone(raw: &RawPlace, problems: &mut Vec<Diagnostic>) -> Option<String> {
+fn phone(raw: &RawPlace) -> Checked<Option<String>> {
     let valid = |phone: &str| {
         phone.chars().filter(char::is_ascii_digit).count() >= 6
             && phone
@@ -796,11 +810,11 @@ fn phone(raw: &RawPlace, problems: &mut Vec<Diagnostic>) -> Option<String> {
                 .all(|c| c.is_ascii_digit() || " +.-()/".contains(c))
     };
     let hint = "write it as it is dialled, such as `+33 1 99 00 12 34` or `02 000 00 00`";
-    checked(raw, &raw.phone, valid, ("a phone number", hint), problems)
+    checked(raw, &raw.phone, valid, ("a phone number", hint))
 }
 
 /// The email address, when it looks like one.
-fn email(raw: &RawPlace, problems: &mut Vec<Diagnostic>) -> Option<String> {
+fn email(raw: &RawPlace) -> Checked<Option<String>> {
     let valid = |email: &str| {
         !email.contains(|c: char| c.is_whitespace() || c == ',' || c == ';')
             && email.split_once('@').is_some_and(|(user, domain)| {
@@ -812,37 +826,37 @@ fn email(raw: &RawPlace, problems: &mut Vec<Diagnostic>) -> Option<String> {
             })
     };
     let hint = "write one address, such as `contact@example.org`";
-    checked(raw, &raw.email, valid, ("an email address", hint), problems)
+    checked(raw, &raw.email, valid, ("an email address", hint))
 }
 
 /// The website, an http(s) address.
-fn website(raw: &RawPlace, problems: &mut Vec<Diagnostic>) -> Option<String> {
+fn website(raw: &RawPlace) -> Checked<Option<String>> {
     let valid = |url: &str| {
         (url.starts_with("https://") || url.starts_with("http://"))
             && !url.contains(char::is_whitespace)
     };
     let hint = "write the whole address, starting with `https://`, such as `https://example.org`";
-    checked(raw, &raw.website, valid, ("a web address", hint), problems)
+    checked(raw, &raw.website, valid, ("a web address", hint))
 }
 
 /// Wheelchair access: yes, limited or no.
-fn wheelchair(raw: &RawPlace, problems: &mut Vec<Diagnostic>) -> Option<Wheelchair> {
-    let field = raw.wheelchair.as_ref().filter(|f| !f.value.is_empty())?;
-    match field.value.to_lowercase().as_str() {
-        "yes" | "true" | "oui" | "ja" => Some(Wheelchair::Yes),
-        "limited" | "partial" | "partiel" | "beperkt" => Some(Wheelchair::Limited),
-        "no" | "false" | "non" | "nee" => Some(Wheelchair::No),
+fn wheelchair(raw: &RawPlace) -> Checked<Option<Wheelchair>> {
+    let Some(field) = raw.wheelchair.as_ref().filter(|f| !f.value.is_empty()) else {
+        return Checked::ok(None);
+    };
+    let access = match field.value.to_lowercase().as_str() {
+        "yes" | "true" | "oui" | "ja" => Wheelchair::Yes,
+        "limited" | "partial" | "partiel" | "beperkt" => Wheelchair::Limited,
+        "no" | "false" | "non" | "nee" => Wheelchair::No,
         _ => {
-            problems.push(
-                raw.error(
-                    field.line,
-                    format!("`{}` is not a wheelchair access", field.value),
-                )
-                .with_hint("write `wheelchair: yes`, `limited` or `no`"),
+            return Checked::failed(
+                raw.at(field.line)
+                    .error(format!("`{}` is not a wheelchair access", field.value))
+                    .with_hint("write `wheelchair: yes`, `limited` or `no`"),
             );
-            None
         }
-    }
+    };
+    Checked::ok(Some(access))
 }
 
 #[cfg(test)]

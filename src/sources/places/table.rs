@@ -13,7 +13,7 @@
 use std::path::Path;
 
 use super::{Field, RawPlace};
-use crate::base::diagnostic::Diagnostic;
+use crate::base::diagnostic::{Checked, Diagnostic, Diagnostics};
 use crate::sources::config::Localized;
 
 /// The columns a directory spreadsheet may have.
@@ -41,7 +41,7 @@ const COLUMNS: [&str; 17] = [
 const REQUIRED: [&str; 5] = ["name", "address", "postcode", "city", "country"];
 
 /// The places of one CSV file.
-pub(super) fn places(text: &str, file: &Path, problems: &mut Vec<Diagnostic>) -> Vec<RawPlace> {
+pub(super) fn places(text: &str, file: &Path) -> Checked<Vec<RawPlace>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let header_line = text.lines().next().unwrap_or_default();
     let delimiter = if header_line.matches(';').count() >= header_line.matches(',').count() {
@@ -53,17 +53,16 @@ pub(super) fn places(text: &str, file: &Path, problems: &mut Vec<Diagnostic>) ->
         .delimiter(delimiter)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let header: Vec<String> = match reader.headers() {
-        Ok(header) => header.iter().map(|h| h.trim().to_lowercase()).collect(),
-        Err(error) => {
-            problems
-                .push(Diagnostic::error(file, format!("cannot read the CSV: {error}")).at_line(1));
-            return Vec::new();
-        }
+    let mut problems = Diagnostics::new();
+    let header = match reader.headers() {
+        Ok(header) => columns(header, file),
+        Err(error) => Checked::failed(
+            Diagnostic::error(file, format!("cannot read the CSV: {error}")).at_line(1),
+        ),
     };
-    if !check_header(&header, file, problems) {
-        return Vec::new();
-    }
+    let Some(header) = problems.take(header) else {
+        return Checked::new(Vec::new(), problems);
+    };
     let mut places = Vec::new();
     for (index, record) in reader.records().enumerate() {
         let row = index + 2;
@@ -79,18 +78,22 @@ pub(super) fn places(text: &str, file: &Path, problems: &mut Vec<Diagnostic>) ->
             ),
         }
     }
-    places
+    Checked::new(places, problems)
 }
 
-/// Whether the header has the required columns; unknown columns are reported.
-fn check_header(header: &[String], file: &Path, problems: &mut Vec<Diagnostic>) -> bool {
-    for column in header.iter().filter(|c| !COLUMNS.contains(&c.as_str())) {
-        problems.push(
+/// The columns the header row names, in lower case; `None` when one is unknown or a
+/// required one is missing (each is reported).
+fn columns(header: &csv::StringRecord, file: &Path) -> Checked<Option<Vec<String>>> {
+    let header: Vec<String> = header.iter().map(|h| h.trim().to_lowercase()).collect();
+    let mut problems: Diagnostics = header
+        .iter()
+        .filter(|c| !COLUMNS.contains(&c.as_str()))
+        .map(|column| {
             Diagnostic::error(file, format!("unknown column `{column}`"))
                 .at_line(1)
-                .with_hint(format!("the columns are named {}", COLUMNS.join(", "))),
-        );
-    }
+                .with_hint(format!("the columns are named {}", COLUMNS.join(", ")))
+        })
+        .collect();
     let missing: Vec<&str> = REQUIRED
         .into_iter()
         .filter(|r| !header.iter().any(|c| c == r))
@@ -108,7 +111,10 @@ fn check_header(header: &[String], file: &Path, problems: &mut Vec<Diagnostic>) 
             )),
         );
     }
-    missing.is_empty() && header.iter().all(|c| COLUMNS.contains(&c.as_str()))
+    if !problems.is_empty() {
+        return Checked::failed_with(problems);
+    }
+    Checked::ok(Some(header))
 }
 
 /// One row as a place to check.

@@ -36,7 +36,7 @@ wheelchair: yes
 "#;
 
 /// Loads a site made of the vocabulary and `files` (path under places/, text).
-fn load(files: &[(&str, &str)]) -> (Directory, Vec<Diagnostic>) {
+fn load(files: &[(&str, &str)]) -> Checked<Directory> {
     let dir = tempfile::tempdir().unwrap();
     let places = dir.path().join(PLACES_DIR);
     std::fs::create_dir_all(&places).unwrap();
@@ -49,20 +49,24 @@ fn load(files: &[(&str, &str)]) -> (Directory, Vec<Diagnostic>) {
     let config = SiteConfig::parse(
         "title: T\nlanguages:\n  fr: { name: Français }\n  en: { name: English }\n",
     )
+    .value
     .unwrap();
     Directory::load(dir.path(), &config)
 }
 
 /// The one problem of a directory, as `file:line: message`.
 fn only_problem(files: &[(&str, &str)]) -> Diagnostic {
-    let (_, problems) = load(files);
+    let problems = load(files).problems;
     assert_eq!(problems.len(), 1, "{problems:#?}");
     problems.into_iter().next().unwrap()
 }
 
 #[test]
 fn a_place_file_is_read_whole() {
-    let (directory, problems) = load(&[("lyon/mediatheque.yaml", PLACE)]);
+    let Checked {
+        value: directory,
+        problems,
+    } = load(&[("lyon/mediatheque.yaml", PLACE)]);
     assert!(problems.is_empty(), "{problems:#?}");
     let place = &directory.places[0];
     assert_eq!(place.slug, "mediatheque-lyon");
@@ -87,7 +91,10 @@ fn lists_and_spreadsheets_give_places_by_city() {
     );
     let csv = "\u{feff}name;address;postcode;city;country;latitude;longitude;services;hours;note\n\
                Digipunt;Kerkstraat 5;9000;Gent;BE;51,05;3,72;ateliers, demarches;\"mo-fr 09:00-12:00,13:00-16:30; we closed\";Op afspraak.\n";
-    let (directory, problems) = load(&[("list.yaml", &list), ("gent.csv", csv)]);
+    let Checked {
+        value: directory,
+        problems,
+    } = load(&[("list.yaml", &list), ("gent.csv", csv)]);
     assert!(problems.is_empty(), "{problems:#?}");
     let cities: Vec<&str> = directory.cities().into_iter().map(|(c, _)| c).collect();
     assert_eq!(cities, ["Bruxelles", "Gent", "Lyon"]);
@@ -198,7 +205,7 @@ fn spreadsheet_errors_name_their_row() {
     let csv = "name,address,postcode,city,country,services,email\n\
                Digipunt,Kerkstraat 5,9000,Gent,BE,ateliers,a@example.org\n\
                ,Veldstraat 1,900,Gent,BE,cours,x@\n";
-    let (_, problems) = load(&[("gent.csv", csv)]);
+    let problems = load(&[("gent.csv", csv)]).problems;
     let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
     assert_eq!(problems.len(), 4, "{messages:#?}");
     for problem in &problems {
@@ -206,7 +213,7 @@ fn spreadsheet_errors_name_their_row() {
         assert_eq!(problem.line, Some(3), "{problem}");
         assert!(problem.message.starts_with("row 3: "), "{problem}");
     }
-    let (_, problems) = load(&[("bad.csv", "nom;adresse\nx;y\n")]);
+    let problems = load(&[("bad.csv", "nom;adresse\nx;y\n")]).problems;
     assert!(
         problems
             .iter()
@@ -234,7 +241,12 @@ fn two_places_with_one_address_are_refused() {
 #[test]
 fn a_site_without_places_has_an_empty_directory() {
     let dir = tempfile::tempdir().unwrap();
-    let config = SiteConfig::parse("title: T\nlanguages:\n  fr: { name: Français }\n").unwrap();
-    let (directory, problems) = Directory::load(dir.path(), &config);
+    let config = SiteConfig::parse("title: T\nlanguages:\n  fr: { name: Français }\n")
+        .value
+        .unwrap();
+    let Checked {
+        value: directory,
+        problems,
+    } = Directory::load(dir.path(), &config);
     assert!(directory.is_empty() && problems.is_empty());
 }
