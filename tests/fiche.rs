@@ -330,3 +330,50 @@ fn quizzes_print_with_boxes_and_their_answers_on_a_page_of_their_own() {
     let body = site.pages[id].body.clone();
     compiles(&mut site, &worksheets, &body).unwrap();
 }
+
+#[test]
+fn a_self_diagnostic_prints_as_a_questionnaire_with_boxes_and_no_yaml() {
+    let (dir, mut site) = one_page_site();
+    let id = site.pages.iter().position(|p| p.key == "s/page").unwrap();
+    let body = "Pour chaque phrase, cochez une case.\n\n```autodiagnostic\n- statement: \"Je trouve les horaires de ma mairie.\"\n  competence: \"1.1\"\n  level: 2\n- statement: \"J'envoie un e-mail #strong[x].\"\n  competence: \"2.1\"\n  level: 1\n```\n";
+    site.pages[id].body = body.into();
+    let markup = markup(&site, &site.pages[id]).text;
+    assert!(
+        markup.contains("#selftest((answers: (\"Seul\", \"Avec de l'aide\", \"Pas encore\")"),
+        "{markup}"
+    );
+    assert!(
+        markup.contains("(text: \"Je trouve les horaires de ma mairie.\", level: 2)"),
+        "{markup}"
+    );
+    assert!(
+        markup.contains("(text: \"J'envoie un e-mail #strong[x].\", level: 1)"),
+        "{markup}"
+    );
+    assert!(
+        markup.contains("(id: \"1\", title: \"Informations et données\", statements: ((1, 2),))"),
+        "{markup}"
+    );
+    assert!(
+        !markup.contains("competence:") && !markup.contains("statement:"),
+        "{markup}"
+    );
+    // The command line makes the worksheet.
+    std::fs::write(
+        dir.path().join("content/s/page.fr.md"),
+        format!("---\ntitle: \"Page\"\n---\n{body}"),
+    )
+    .unwrap();
+    let out = dir.path().join("questionnaire.pdf");
+    let page = dir.path().join("content/s/page.fr.md");
+    let run = parcours(&[
+        "fiche",
+        page.to_str().unwrap(),
+        "--root",
+        dir.path().to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
+}

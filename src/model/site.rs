@@ -43,15 +43,35 @@ pub struct Site {
     pub(super) known_paths: BTreeSet<String>,
 }
 
+/// Everything read from a site's files, before it is modelled.
+#[derive(Debug)]
+pub struct Sources {
+    /// Its settings.
+    pub config: SiteConfig,
+    /// Its interface strings.
+    pub strings: Strings,
+    /// Its templates and static files.
+    pub theme: Theme,
+    /// The defined words of each language.
+    pub glossary: Glossary,
+    /// The directory of help places.
+    pub directory: Directory,
+    /// Its pages and assets.
+    pub content: Content,
+}
+
 impl Site {
-    /// Builds the model from loaded content, reporting duplicate URLs and missing translations.
-    pub fn new(
-        root: &Path,
-        config: SiteConfig,
-        strings: Strings,
-        theme: Theme,
-        content: Content,
-    ) -> Checked<Site> {
+    /// Builds the model from a site's sources, reporting duplicate URLs and missing
+    /// translations.
+    pub fn new(root: &Path, sources: Sources) -> Checked<Site> {
+        let Sources {
+            config,
+            strings,
+            theme,
+            glossary,
+            directory,
+            content,
+        } = sources;
         let mut problems = Diagnostics::new();
         let languages: Vec<Language> = config
             .languages
@@ -69,8 +89,8 @@ impl Site {
             theme,
             pages: Vec::new(),
             assets: content.assets,
-            glossary: content.glossary,
-            directory: content.directory,
+            glossary,
+            directory,
             paths: BTreeMap::new(),
             translations: HashMap::new(),
             by_competence: BTreeMap::new(),
@@ -87,9 +107,9 @@ impl Site {
         Checked::new(site, problems)
     }
 
-    /// Takes the site apart again, to rebuild it with some pages changed: its settings,
-    /// strings, theme, and the pages read from files (made-up sections are left out).
-    pub fn into_parts(self) -> (SiteConfig, Strings, Theme, Content) {
+    /// Takes the site apart again into its sources, to rebuild it with some pages changed
+    /// (the sections made up for folders without `_index` are left out).
+    pub fn into_sources(self) -> Sources {
         let pages = self
             .pages
             .into_iter()
@@ -105,17 +125,17 @@ impl Site {
                 })
             })
             .collect();
-        (
-            self.config,
-            self.strings,
-            self.theme,
-            Content {
+        Sources {
+            config: self.config,
+            strings: self.strings,
+            theme: self.theme,
+            glossary: self.glossary,
+            directory: self.directory,
+            content: Content {
                 pages,
                 assets: self.assets,
-                glossary: self.glossary,
-                directory: self.directory,
             },
-        )
+        }
     }
 
     /// The position of a language in switcher order.

@@ -259,17 +259,25 @@ impl LiveSite {
             return self.reload(started);
         };
         let before = Snapshot::of(&old, files);
-        let (config, strings, theme, mut content) = old.into_parts();
+        let mut sources = old.into_sources();
         let mut problems = Diagnostics::new();
-        content.pages.retain(|page| !files.contains(&page.file));
+        sources
+            .content
+            .pages
+            .retain(|page| !files.contains(&page.file));
         for file in files.iter().filter(|f| self.options.root.join(f).is_file()) {
-            let page = load_page(&self.options.root, file, &config, self.options.drafts);
-            content.pages.extend(problems.take(page));
+            let page = load_page(
+                &self.options.root,
+                file,
+                &sources.config,
+                self.options.drafts,
+            );
+            sources.content.pages.extend(problems.take(page));
         }
         let Checked {
             value: site,
             problems: found,
-        } = Site::new(&self.options.root, config, strings, theme, content);
+        } = Site::new(&self.options.root, sources);
         let relevant = found
             .into_iter()
             .filter(|d| d.is_error() || files.contains(&d.file));
