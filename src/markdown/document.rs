@@ -15,7 +15,7 @@ use serde::Serialize;
 use super::blocks::{Block, Kind};
 use super::lint::Lint;
 use crate::base::diagnostic::{Diagnostics, LineIndex};
-use crate::base::text::{french_spacing, slugify};
+use crate::base::text::{anchor, french_spacing};
 
 /// The Markdown of a page, and what is needed to read it.
 #[derive(Debug, Clone, Copy)]
@@ -173,18 +173,25 @@ impl<'a> Document<'a> {
             source,
             lines: &lines,
             lint: Lint::new(source.file.to_path_buf()),
+            heading_texts: Vec::new(),
+            heading: None,
             document: Document {
                 file: source.file.to_path_buf(),
                 ..Document::default()
             },
         };
         reader.read(events);
-        let ids = reader.document.anchor_headings();
+        reader.document.anchor_headings(&reader.heading_texts);
         let Reader {
             mut document, lint, ..
         } = reader;
-        document.problems.take(lint.finish(&ids));
+        document.problems.take(lint.finish(&document.anchors()));
         document
+    }
+
+    /// The anchors of the page's headings, in order.
+    pub fn anchors(&self) -> Vec<String> {
+        self.headings.iter().map(|h| h.id.clone()).collect()
     }
 
     /// The headings of levels 2 and 3, for a table of contents.
@@ -204,10 +211,12 @@ impl<'a> Document<'a> {
         })
     }
 
-    /// Gives every heading an anchor (its own `{#id}`, or one made from its text, unique in
-    /// the page), records the headings, and returns the anchors.
-    fn anchor_headings(&mut self) -> HashSet<String> {
+    /// Gives every heading an anchor (its own `{#id}`, or the one GitHub makes from its text
+    /// as written, `texts` in order; unique in the page), records the headings, and returns
+    /// the anchors.
+    fn anchor_headings(&mut self, texts: &[String]) {
         let mut taken = HashSet::new();
+        let mut texts = texts.iter();
         for index in 0..self.nodes.len() {
             let Item::Event(Event::Start(Tag::Heading { level, .. })) = &self.nodes[index].item
             else {
@@ -215,12 +224,12 @@ impl<'a> Document<'a> {
             };
             let level = *level as u8;
             let title = heading_text(&self.nodes[index + 1..]);
+            let written = texts.next().map_or(title.as_str(), String::as_str);
+            let made = anchor(written);
             let line = self.nodes[index].line;
             if let Item::Event(Event::Start(Tag::Heading { id, .. })) = &mut self.nodes[index].item
             {
-                let wanted = id
-                    .as_deref()
-                    .map_or_else(|| slugify(&title), str::to_string);
+                let wanted = id.as_deref().map_or(made, str::to_string);
                 let unique = unique_id(&mut taken, wanted);
                 *id = Some(unique.clone().into());
                 self.headings.push(Heading {
@@ -231,7 +240,6 @@ impl<'a> Document<'a> {
                 });
             }
         }
-        taken
     }
 }
 
@@ -277,6 +285,10 @@ struct Reader<'s, 'a> {
     lines: &'s LineIndex,
     lint: Lint,
     document: Document<'a>,
+    /// The text of each heading as written, before typography, for its anchor.
+    heading_texts: Vec<String>,
+    /// The heading being read, if any.
+    heading: Option<String>,
 }
 
 /// A code block or an image being read, whose events are gathered until it ends.
@@ -331,6 +343,7 @@ impl<'a> Reader<'_, 'a> {
                 }
                 continue;
             }
+            self.follow_heading(&event);
             match event {
                 Event::Start(Tag::CodeBlock(kind)) => {
                     gathering = Some(Gathering::Code {
@@ -367,6 +380,18 @@ impl<'a> Reader<'_, 'a> {
                 }
                 other => self.push(line, Item::Event(other)),
             }
+        }
+    }
+
+    /// Gathers the text of the heading being read, as written.
+    fn follow_heading(&mut self, event: &Event<'_>) {
+        match (event, &mut self.heading) {
+            (Event::Start(Tag::Heading { .. }), _) => self.heading = Some(String::new()),
+            (Event::End(TagEnd::Heading(_)), heading) => {
+                self.heading_texts.extend(heading.take());
+            }
+            (Event::Text(text) | Event::Code(text), Some(heading)) => heading.push_str(text),
+            _ => {}
         }
     }
 

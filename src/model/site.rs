@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use super::page::{Language, LearningPath, Page, PageId, PageKind};
 use crate::base::diagnostic::{Checked, Diagnostic, Diagnostics, unknown_choice};
@@ -39,6 +40,8 @@ pub struct Site {
     translations: HashMap<String, BTreeMap<usize, PageId>>,
     by_competence: BTreeMap<(String, String), Vec<PageId>>,
     by_level: BTreeMap<(String, u8), Vec<PageId>>,
+    /// Each page by its address.
+    by_path: HashMap<String, PageId>,
     /// Every URL path of the site: outputs, assets and static files.
     pub(super) known_paths: BTreeSet<String>,
 }
@@ -95,10 +98,12 @@ impl Site {
             translations: HashMap::new(),
             by_competence: BTreeMap::new(),
             by_level: BTreeMap::new(),
+            by_path: HashMap::new(),
             known_paths: BTreeSet::new(),
         };
         site.add_pages(content.pages, &mut problems);
         site.link_sections();
+        site.by_path = site.pages.iter().map(|p| (p.path.clone(), p.id)).collect();
         site.index_competences();
         site.link_paths(&mut problems);
         site.check_paths(&mut problems);
@@ -188,6 +193,18 @@ impl Site {
             || self.known_paths.contains(&format!("{folder}/"))
     }
 
+    /// The page at an address of the site (`fr/a/b/`, `/fr/a/b/index.html`), if any.
+    pub fn page_at(&self, path: &str) -> Option<PageId> {
+        let path = path.trim_start_matches('/');
+        let folder = path.strip_suffix("index.html").unwrap_or(path);
+        let folder = if folder.is_empty() || folder.ends_with('/') {
+            folder.to_string()
+        } else {
+            format!("{folder}/")
+        };
+        self.by_path.get(&folder).copied()
+    }
+
     /// Whether `content/<path>` is an asset.
     pub fn is_asset(&self, path: &str) -> bool {
         self.assets
@@ -271,6 +288,7 @@ impl Site {
             parent: None,
             pages: Vec::new(),
             subsections: Vec::new(),
+            anchors: OnceLock::new(),
         });
         id
     }

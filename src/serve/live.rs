@@ -326,8 +326,7 @@ impl LiveSite {
             .into_iter()
             .collect();
         for (id, page) in edits {
-            site.pages[id].body = page.body;
-            site.pages[id].body_line = page.body_line;
+            site.pages[id].replace_body(page.body, page.body_line);
         }
         Some(self.write_outputs(&outputs, Diagnostics::new(), started))
     }
