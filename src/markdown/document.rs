@@ -5,7 +5,7 @@
 //! problems of the reading. Every output (HTML, worksheet, search text, link checks) reads
 //! this document, so that a heading, a link or a block means the same thing in all of them.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -13,8 +13,9 @@ use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, CowStr, Event, Options, Pars
 use serde::Serialize;
 
 use super::blocks::{Block, Kind};
+use super::directives::{self, Directive};
 use super::lint::Lint;
-use crate::base::diagnostic::{Diagnostics, LineIndex};
+use crate::base::diagnostic::{Diagnostic, Diagnostics, LineIndex};
 use crate::base::text::{anchor, french_spacing};
 
 /// The Markdown of a page, and what is needed to read it.
@@ -84,13 +85,15 @@ pub enum Item<'a> {
         /// Its text alternative.
         alt: String,
     },
-    /// The start of a framed box ("Remember", "Warning", "Tip"...).
-    CalloutStart(Callout),
+    /// The start of a framed box ("Remember", "Warning", "Tip"...), with the title its
+    /// author gave it, if any.
+    CalloutStart(Callout, Option<String>),
     /// The end of the box.
     CalloutEnd,
 }
 
-/// The kinds of framed boxes, from GitHub's alerts (`> [!NOTE]`).
+/// The kinds of framed boxes, from GitHub's alerts (`> [!NOTE]`) and the `:::` directives of
+/// Docusaurus, VitePress and Starlight.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Callout {
     /// `NOTE`.
@@ -101,8 +104,10 @@ pub enum Callout {
     Important,
     /// `WARNING`.
     Warning,
-    /// `CAUTION`.
+    /// `CAUTION`, `:::danger`.
     Caution,
+    /// `:::details`: a box that opens on the page, and is open on paper.
+    Details,
 }
 
 impl Callout {
@@ -115,7 +120,21 @@ impl Callout {
             Callout::Important => "important",
             Callout::Warning => "warning",
             Callout::Caution => "caution",
+            Callout::Details => "details",
         }
+    }
+
+    /// The box a directive's name (`:::tip`) makes, if it is one parcours knows.
+    pub fn named(name: &str) -> Option<Callout> {
+        Some(match name {
+            "note" | "info" => Callout::Note,
+            "tip" | "success" | "hint" => Callout::Tip,
+            "important" => Callout::Important,
+            "warning" => Callout::Warning,
+            "caution" | "danger" | "error" => Callout::Caution,
+            "details" => Callout::Details,
+            _ => return None,
+        })
     }
 
     fn of(kind: BlockQuoteKind) -> Callout {
@@ -167,26 +186,19 @@ pub fn options() -> Options {
 impl<'a> Document<'a> {
     /// Reads a page's Markdown.
     pub fn parse(source: Source<'a>) -> Document<'a> {
-        let lines = LineIndex::new(source.body, source.first_line);
-        let events = Parser::new_ext(source.body, options()).into_offset_iter();
-        let mut reader = Reader {
-            source,
-            lines: &lines,
-            lint: Lint::new(source.file.to_path_buf()),
-            heading_texts: Vec::new(),
-            heading: None,
-            document: Document {
-                file: source.file.to_path_buf(),
-                ..Document::default()
-            },
+        let Some(rewritten) = directives::rewrite(source.body) else {
+            let lines = LineIndex::new(source.body, source.first_line);
+            let events = Parser::new_ext(source.body, options()).into_offset_iter();
+            return Reader::new(source, &lines, BTreeMap::new()).finish(events);
         };
-        reader.read(events);
-        reader.document.anchor_headings(&reader.heading_texts);
-        let Reader {
-            mut document, lint, ..
-        } = reader;
-        document.problems.take(lint.finish(&document.anchors()));
-        document
+        // The rewritten text lives here only: its events are made to own their text. It has
+        // the lines of the body, each at another offset.
+        let lines = LineIndex::new(&rewritten.text, source.first_line);
+        let events: Vec<_> = Parser::new_ext(&rewritten.text, options())
+            .into_offset_iter()
+            .map(|(event, range)| (event.into_static(), range))
+            .collect();
+        Reader::new(source, &lines, rewritten.directives).finish(events.into_iter())
     }
 
     /// The anchors of the page's headings, in order.
@@ -243,6 +255,14 @@ impl<'a> Document<'a> {
     }
 }
 
+/// "lexique" becomes "Lexique".
+fn capitalized(name: &str) -> String {
+    let mut chars = name.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 /// The text of a heading whose events start `nodes`.
 fn heading_text(nodes: &[Node<'_>]) -> String {
     let mut title = String::new();
@@ -283,6 +303,8 @@ pub fn code_language(kind: &CodeBlockKind<'_>) -> String {
 struct Reader<'s, 'a> {
     source: Source<'a>,
     lines: &'s LineIndex,
+    /// The `:::` directives of the page, by the line of the body they open on.
+    directives: BTreeMap<usize, Directive>,
     lint: Lint,
     document: Document<'a>,
     /// The text of each heading as written, before typography, for its anchor.
@@ -306,7 +328,38 @@ enum Gathering {
     },
 }
 
-impl<'a> Reader<'_, 'a> {
+impl<'s, 'a> Reader<'s, 'a> {
+    fn new(
+        source: Source<'a>,
+        lines: &'s LineIndex,
+        directives: BTreeMap<usize, Directive>,
+    ) -> Reader<'s, 'a> {
+        Reader {
+            source,
+            lines,
+            directives,
+            lint: Lint::new(source.file.to_path_buf()),
+            heading_texts: Vec::new(),
+            heading: None,
+            document: Document {
+                file: source.file.to_path_buf(),
+                ..Document::default()
+            },
+        }
+    }
+
+    /// Reads the events, then gives the headings their anchors and checks the links to
+    /// them.
+    fn finish(mut self, events: impl Iterator<Item = (Event<'a>, Range<usize>)>) -> Document<'a> {
+        self.read(events);
+        self.document.anchor_headings(&self.heading_texts);
+        let Reader {
+            mut document, lint, ..
+        } = self;
+        document.problems.take(lint.finish(&document.anchors()));
+        document
+    }
+
     fn read(&mut self, events: impl Iterator<Item = (Event<'a>, Range<usize>)>) {
         let mut gathering: Option<Gathering> = None;
         let mut blocks_of_kind: Vec<&'static str> = Vec::new();
@@ -368,7 +421,8 @@ impl<'a> Reader<'_, 'a> {
                     self.push(line, Item::Event(event));
                 }
                 Event::Start(Tag::BlockQuote(Some(kind))) => {
-                    self.push(line, Item::CalloutStart(Callout::of(kind)));
+                    let item = self.callout(kind, line);
+                    self.push(line, item);
                 }
                 Event::End(TagEnd::BlockQuote(Some(_))) => self.push(line, Item::CalloutEnd),
                 Event::Text(text) if self.source.lang == "fr" => {
@@ -381,6 +435,27 @@ impl<'a> Reader<'_, 'a> {
                 other => self.push(line, Item::Event(other)),
             }
         }
+    }
+
+    /// The start of a box: a GitHub alert, or a `:::` directive rewritten as one.
+    fn callout(&mut self, kind: BlockQuoteKind, line: usize) -> Item<'a> {
+        let Some(directive) = self.directives.get(&(line - self.source.first_line)) else {
+            return Item::CalloutStart(Callout::of(kind), None);
+        };
+        if let Some(named) = Callout::named(&directive.name) {
+            return Item::CalloutStart(named, directive.title.clone());
+        }
+        let name = &directive.name;
+        self.document.problems.push(
+            Diagnostic::warning(
+                self.source.file,
+                format!("`:::{name}` is not a kind of box parcours knows: it shows as a note"),
+            )
+            .at_line(line)
+            .with_hint("use :::note, :::tip, :::important, :::warning, :::caution, :::danger or :::details, with a title in brackets if you like (`:::tip[Astuce]`)"),
+        );
+        let title = directive.title.clone().unwrap_or_else(|| capitalized(name));
+        Item::CalloutStart(Callout::Note, Some(title))
     }
 
     /// Gathers the text of the heading being read, as written.
@@ -507,11 +582,42 @@ mod tests {
     }
 
     #[test]
+    fn directives_become_boxes_with_their_titles_and_keep_their_lines() {
+        let document = read(
+            "Texte.\n\n:::tip[Astuce]\nUn [lien](#titre).\n:::\n\n:::lexique\nMot.\n:::\n\n## Titre\n",
+        );
+        let boxes: Vec<(&Item, usize)> = document
+            .nodes
+            .iter()
+            .filter(|n| matches!(n.item, Item::CalloutStart(..)))
+            .map(|n| (&n.item, n.line))
+            .collect();
+        assert_eq!(
+            boxes,
+            [
+                (&Item::CalloutStart(Callout::Tip, Some("Astuce".into())), 3),
+                (
+                    &Item::CalloutStart(Callout::Note, Some("Lexique".into())),
+                    7
+                )
+            ]
+        );
+        assert_eq!(document.links[0].line, 4);
+        assert_eq!(document.headings[0].line, 11);
+        let problems: Vec<_> = document
+            .problems
+            .iter()
+            .map(|d| (d.line, d.is_error()))
+            .collect();
+        assert_eq!(problems, [(Some(7), false)], "{:?}", document.problems);
+    }
+
+    #[test]
     fn alerts_become_callouts_and_french_text_gets_its_spaces() {
         let document = read("> [!IMPORTANT]\n> Attention : oui.\n");
         assert_eq!(
             document.nodes[0].item,
-            Item::CalloutStart(Callout::Important)
+            Item::CalloutStart(Callout::Important, None)
         );
         assert!(
             document

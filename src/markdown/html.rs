@@ -39,6 +39,7 @@ pub fn render(document: &Document<'_>, cx: &Context<'_>) -> Html {
         terms: Terms::new(cx),
         images: 0,
         tasks: 0,
+        callouts: Vec::new(),
         label_open: false,
         not_text: 0,
     };
@@ -61,6 +62,8 @@ struct Writer<'c, 'o, 'e> {
     terms: Terms<'c>,
     images: usize,
     tasks: usize,
+    /// The boxes open, innermost last.
+    callouts: Vec<Callout>,
     /// Whether the label of a task list's checkbox is open.
     label_open: bool,
     /// How deep the writer is in headings and links, where glossary words are not linked.
@@ -95,11 +98,18 @@ impl<'e> Writer<'_, '_, 'e> {
                 let html = self.image(url, title, alt, line);
                 self.html(html);
             }
-            Item::CalloutStart(kind) => {
-                let html = self.callout_start(*kind);
+            Item::CalloutStart(kind, title) => {
+                self.callouts.push(*kind);
+                let html = self.callout_start(*kind, title.as_deref());
                 self.html(html);
             }
-            Item::CalloutEnd => self.html("</aside>\n".into()),
+            Item::CalloutEnd => {
+                let close = match self.callouts.pop() {
+                    Some(Callout::Details) => "</details>\n",
+                    _ => "</aside>\n",
+                };
+                self.html(close.into());
+            }
         }
     }
 
@@ -206,13 +216,20 @@ impl<'e> Writer<'_, '_, 'e> {
         html
     }
 
-    fn callout_start(&self, kind: Callout) -> String {
+    /// The start of a box: a disclosure for `:::details`, an `aside` otherwise, titled with
+    /// its author's title or its kind's name.
+    fn callout_start(&self, kind: Callout, title: Option<&str>) -> String {
         let name = kind.name();
-        let title = self.cx.text(&format!("callout.{name}"));
-        format!(
-            "<aside class=\"callout callout-{name}\" aria-label=\"{title}\">\n<p class=\"callout-title\">{title}</p>\n",
-            title = escape(&title)
-        )
+        let title = title.map_or_else(|| self.cx.text(&format!("callout.{name}")), str::to_string);
+        let title = escape(&title);
+        match kind {
+            Callout::Details => format!(
+                "<details class=\"callout callout-{name}\">\n<summary class=\"callout-title\">{title}</summary>\n"
+            ),
+            _ => format!(
+                "<aside class=\"callout callout-{name}\" aria-label=\"{title}\">\n<p class=\"callout-title\">{title}</p>\n"
+            ),
+        }
     }
 }
 

@@ -9,6 +9,7 @@
 
 pub mod blocks;
 pub mod context;
+pub mod directives;
 pub mod document;
 pub mod highlight;
 pub mod html;

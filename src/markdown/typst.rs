@@ -119,8 +119,11 @@ impl Converter<'_> {
                     let frame = self.open(tag, alone.contains(&index));
                     stack.push((frame, std::mem::take(&mut current)));
                 }
-                Item::CalloutStart(kind) => {
-                    let title = self.cx.text(&format!("callout.{}", kind.name()));
+                Item::CalloutStart(kind, title) => {
+                    let name = kind.name();
+                    let title = title
+                        .clone()
+                        .unwrap_or_else(|| self.cx.text(&format!("callout.{name}")));
                     let open = format!("#callout({}, {})[", string(kind.name()), string(&title));
                     stack.push((Frame::Block(open), std::mem::take(&mut current)));
                 }
