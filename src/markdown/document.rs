@@ -15,6 +15,7 @@ use serde::Serialize;
 use super::blocks::{Block, Kind};
 use super::directives::{self, Directive};
 use super::lint::Lint;
+use super::sanitize;
 use crate::base::diagnostic::{Diagnostic, Diagnostics, LineIndex};
 use crate::base::text::{anchor, french_spacing};
 
@@ -40,6 +41,8 @@ pub struct Document<'a> {
     pub nodes: Vec<Node<'a>>,
     /// Every heading, with its anchor.
     pub headings: Vec<Heading>,
+    /// The anchors raw HTML gives the page (`id="..."`, `<a name="...">`).
+    pub html_anchors: Vec<String>,
     /// Every link and image, with its line.
     pub links: Vec<LinkRef>,
     /// What is wrong in it: malformed blocks, images without text alternative, links
@@ -201,9 +204,10 @@ impl<'a> Document<'a> {
         Reader::new(source, &lines, rewritten.directives).finish(events.into_iter())
     }
 
-    /// The anchors of the page's headings, in order.
+    /// The anchors of the page, in order: its headings', then its raw HTML's.
     pub fn anchors(&self) -> Vec<String> {
-        self.headings.iter().map(|h| h.id.clone()).collect()
+        let headings = self.headings.iter().map(|h| h.id.clone());
+        headings.chain(self.html_anchors.iter().cloned()).collect()
     }
 
     /// The headings of levels 2 and 3, for a table of contents.
@@ -425,6 +429,10 @@ impl<'s, 'a> Reader<'s, 'a> {
                     self.push(line, item);
                 }
                 Event::End(TagEnd::BlockQuote(Some(_))) => self.push(line, Item::CalloutEnd),
+                Event::Html(ref html) | Event::InlineHtml(ref html) => {
+                    self.document.html_anchors.extend(sanitize::anchors(html));
+                    self.push(line, Item::Event(event));
+                }
                 Event::Text(text) if self.source.lang == "fr" => {
                     let text = match french_spacing(&text) {
                         std::borrow::Cow::Borrowed(_) => text,

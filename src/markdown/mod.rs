@@ -14,5 +14,7 @@ pub mod document;
 pub mod highlight;
 pub mod html;
 pub mod lint;
+pub mod raw_html;
+pub mod sanitize;
 pub mod text;
 pub mod typst;
