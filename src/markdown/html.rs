@@ -194,6 +194,9 @@ impl<'e> Writer<'_, '_, 'e> {
             _ => {}
         }
         match event {
+            Event::Start(Tag::Link { dest_url, .. }) if !self.safe_address(&dest_url, line) => {
+                self.html("<a>".into());
+            }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -242,6 +245,20 @@ impl<'e> Writer<'_, '_, 'e> {
         }
     }
 
+    /// Whether an address written in Markdown may stay: any, when the site trusts its
+    /// authors; otherwise none that runs code (`javascript:`), which goes with a warning.
+    fn safe_address(&mut self, url: &str, line: usize) -> bool {
+        if self.cx.raw_html == RawHtml::Trust || sanitize::allowed_address(url) {
+            return true;
+        }
+        self.out.problems.push(
+            Diagnostic::warning(self.file, format!("removed the address `{}`", url.trim()))
+                .at_line(line)
+                .with_hint("links lead to pages, files, the web (https:), mail (mailto:) or a phone (tel:)"),
+        );
+        false
+    }
+
     /// Raw HTML written by the author: as text, as it is, or (by default) set aside to be
     /// sanitised with the whole page, with a warning saying what the sanitiser removes.
     fn raw_html(&mut self, html: CowStr<'e>, line: usize) {
@@ -270,7 +287,11 @@ impl<'e> Writer<'_, '_, 'e> {
     /// The `<img>` of an image: its size when it is a raster image beside the page, smaller
     /// copies for small screens, and lazy loading from the second image of the page on.
     fn image(&mut self, url: &str, title: &str, alt: &str, line: usize) -> String {
-        let src = self.cx.links.href(url).unwrap_or_else(|| url.to_string());
+        let src = if self.safe_address(url, line) {
+            self.cx.links.href(url).unwrap_or_else(|| url.to_string())
+        } else {
+            String::new()
+        };
         let mut html = format!("<img src=\"{}\" alt=\"{}\"", escape(&src), escape(alt));
         if !title.is_empty() {
             let _ = write!(html, " title=\"{}\"", escape(title));

@@ -184,8 +184,8 @@ fn allowed_attribute(tag: &str, attribute: &str) -> bool {
             .any(|(t, names)| *t == tag && names.contains(&attribute))
 }
 
-/// Whether an address is relative or has an allowed scheme.
-fn allowed_address(url: &str) -> bool {
+/// Whether an address is relative or has an allowed scheme (not `javascript:`).
+pub fn allowed_address(url: &str) -> bool {
     let url = url.trim();
     match url.find(':') {
         Some(colon) if !url[..colon].contains(['/', '?', '#']) => {

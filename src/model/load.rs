@@ -21,6 +21,8 @@ pub struct SiteOptions {
     pub drafts: bool,
     /// Replaces the base URL of site.yaml.
     pub base_url: Option<String>,
+    /// List every problem, rather than the first ones of each kind.
+    pub verbose: bool,
 }
 
 /// Loads and models a site, collecting every problem. `None` when the site cannot be modelled
