@@ -207,13 +207,17 @@ impl LiveSite {
             problems,
         } = load_site(&self.options);
         self.site = site;
-        if problems.has_errors() || self.site.is_none() {
+        // Before anything is served, a site with errors still shows the pages it can.
+        let shown = self.output.is_dir();
+        if self.site.is_none() || (problems.has_errors() && shown) {
             return self.failed(problems, started);
         }
         self.render_all(started, problems)
     }
 
-    /// Renders every output from the model in memory into a staging folder, then swaps it in.
+    /// Renders every output from the model in memory into a staging folder, then swaps it in
+    /// when it has no error, or when nothing is served yet: the pages that built are then
+    /// served, and every page shows the problems until they are fixed.
     fn render_all(&mut self, started: Instant, mut problems: Diagnostics) -> Outcome {
         let Some(site) = &self.site else {
             return self.reload(started);
@@ -234,9 +238,10 @@ impl LiveSite {
         };
         let report = render_site(site, &Sink::folder(staging.path()), Fiches::Later);
         problems.extend(report.problems);
-        if !problems.has_errors() {
+        let first = !self.output.is_dir();
+        if first || !problems.has_errors() {
             match staging.commit() {
-                Ok(()) => self.stale = false,
+                Ok(()) => self.stale = problems.has_errors(),
                 Err(error) => problems.push(Diagnostic::error(
                     &self.output,
                     format!("cannot swap the output: {error}"),

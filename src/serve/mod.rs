@@ -52,11 +52,13 @@ pub fn run(mut options: SiteOptions, bind: IpAddr, port: u16) -> i32 {
     let site_dir = output.path().join("site");
     let (live, first) = LiveSite::new(options.clone(), &site_dir);
     report(&options, &first, "Built");
-    if !site_dir.is_dir() {
-        eprintln!("The site has errors: fix them, and the preview starts.");
-        if std::fs::create_dir_all(&site_dir).is_err() {
-            return CONTENT_ERROR;
-        }
+    if !first.ok() {
+        eprintln!(
+            "The preview shows the pages that built, and the problems on every page until they are fixed."
+        );
+    }
+    if !site_dir.is_dir() && std::fs::create_dir_all(&site_dir).is_err() {
+        return CONTENT_ERROR;
     }
     let theme = SiteConfig::load(&options.root)
         .value
