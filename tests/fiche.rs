@@ -64,18 +64,27 @@ fn compiles(site: &mut Site, worksheets: &Worksheets, markdown: &str) -> Result<
 fn every_commonmark_and_gfm_example_compiles() {
     let (_dir, mut site) = one_page_site();
     let worksheets = Worksheets::new(&site).value.unwrap();
-    let examples: Vec<String> = serde_json::from_str(
-        &std::fs::read_to_string(
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/commonmark/examples.json"),
-        )
-        .unwrap(),
-    )
-    .unwrap();
-    assert!(examples.len() > 700);
+    let examples: Vec<String> = ["examples.json", "more-examples.json"]
+        .into_iter()
+        .flat_map(|file| {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures/commonmark")
+                .join(file);
+            serde_json::from_str::<Vec<String>>(&std::fs::read_to_string(path).unwrap()).unwrap()
+        })
+        .collect();
+    assert!(examples.len() > 800);
     let failures: Vec<String> = examples
         .iter()
         .filter_map(|example| compiles(&mut site, &worksheets, example).err())
         .collect();
+    // Their pages too, raw HTML sanitised, never panic.
+    let id = site.pages.iter().position(|p| p.key == "s/page").unwrap();
+    for example in &examples {
+        site.pages[id].body = example.clone();
+        let body = parcours::render::html::body(&site, &site.pages[id]);
+        assert!(!body.html.html.contains("<script"), "{example}");
+    }
     assert!(
         failures.is_empty(),
         "{} examples failed:\n{}",
