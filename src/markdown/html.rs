@@ -7,8 +7,9 @@ use std::fmt::Write;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
+use super::callout::Callout;
 use super::context::Context;
-use super::document::{Callout, Document, Item};
+use super::document::{Document, Item};
 use super::highlight::highlight;
 use super::sanitize;
 use crate::base::diagnostic::{Diagnostic, Diagnostics};

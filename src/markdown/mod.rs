@@ -8,6 +8,7 @@
 //! Markdown component receives a render context.
 
 pub mod blocks;
+pub mod callout;
 pub mod context;
 pub mod directives;
 pub mod document;
