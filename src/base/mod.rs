@@ -3,6 +3,7 @@
 pub mod diagnostic;
 pub mod files;
 pub mod images;
+pub mod readability;
 pub mod text;
 pub mod urls;
 pub mod write;
