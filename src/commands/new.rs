@@ -144,12 +144,11 @@ fn course_text(strings: &Strings, lang: &str, name: &str) -> String {
     };
     let s = |key: &str| strings.get(lang, &format!("new_course.{key}"));
     format!(
-        "---\ntitle: \"{title}\"\ndescription: \"{description}\"\ncompetences:\n  - {{ id: \"1.1\", level: 1 }}\naudience: [apprenant]\nduration: 30\nformat: atelier\nweight: 100\nlicense: \"CC-BY-SA-4.0\"\ndraft: true\n---\n\n## {need}\n\n- \n\n## {steps}\n\n1. \n\n> [!IMPORTANT]\n> \n\n## {check}\n\n- [ ] \n\n## {helper}\n\n- \n",
+        "---\ntitle: \"{title}\"\ndescription: \"{description}\"\ncompetences:\n  - {{ id: \"1.1\", level: 1 }}\naudience: [apprenant]\nduration: 30\nformat: atelier\nweight: 100\nlicense: \"CC-BY-SA-4.0\"\ndraft: true\n---\n\n## {need}\n\n- \n\n## {steps}\n\n1. \n\n> [!IMPORTANT]\n> \n\n## {check}\n\n- [ ] \n\n:::helper\n- \n:::\n",
         description = s("description"),
         need = s("need"),
         steps = s("steps"),
         check = s("check"),
-        helper = s("helper"),
     )
 }
 

@@ -19,6 +19,10 @@ pub enum Callout {
     Caution,
     /// `:::details`: a box that opens on the page, and is open on paper.
     Details,
+    /// `:::helper`: what is for the helper only (goals, tips for the session, answers, what
+    /// to watch for); a box of its own on the web page, left off the learner's worksheet and
+    /// printed on the helper sheet.
+    Helper,
 }
 
 impl Callout {
@@ -32,6 +36,7 @@ impl Callout {
             Callout::Warning => "warning",
             Callout::Caution => "caution",
             Callout::Details => "details",
+            Callout::Helper => "helper",
         }
     }
 
@@ -44,6 +49,7 @@ impl Callout {
             "warning" => Callout::Warning,
             "caution" | "danger" | "error" => Callout::Caution,
             "details" => Callout::Details,
+            "helper" => Callout::Helper,
             _ => return None,
         })
     }

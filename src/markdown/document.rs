@@ -405,7 +405,7 @@ impl<'s, 'a> Reader<'s, 'a> {
                 format!("`:::{name}` is not a kind of box parcours knows: it shows as a note"),
             )
             .at_line(line)
-            .with_hint("use :::note, :::tip, :::important, :::warning, :::caution, :::danger or :::details, with a title in brackets if you like (`:::tip[Astuce]`)"),
+            .with_hint("use :::note, :::tip, :::important, :::warning, :::caution, :::danger, :::details or :::helper, with a title in brackets if you like (`:::tip[Astuce]`)"),
         );
         let title = directive.title.clone().unwrap_or_else(|| capitalized(name));
         Item::CalloutStart(Callout::Note, Some(title))

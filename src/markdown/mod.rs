@@ -12,6 +12,7 @@ pub mod callout;
 pub mod context;
 pub mod directives;
 pub mod document;
+pub mod helper;
 pub mod highlight;
 pub mod html;
 pub mod lint;

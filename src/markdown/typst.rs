@@ -10,6 +10,7 @@ use pulldown_cmark::{Alignment, Event, Tag, TagEnd};
 use super::blocks::Appendix;
 use super::context::Context;
 use super::document::{Document, Item, Node};
+use super::helper;
 use super::raw_html::{Piece, pieces};
 use crate::base::diagnostic::{Diagnostic, Diagnostics};
 use crate::base::text::typst_string as string;
@@ -25,46 +26,57 @@ pub struct Markup {
     pub problems: Diagnostics,
 }
 
-/// Converts a read page to Typst markup.
+/// Converts a read page to Typst markup for the learner's worksheet: the `:::helper` boxes
+/// and the quizzes' answers are left for the helper sheet ([`render_helper`]).
 pub fn render(document: &Document<'_>, cx: &Context<'_>) -> Markup {
-    let mut converter = Converter {
-        cx,
-        document,
-        out: Markup::default(),
-        footnotes: HashMap::new(),
-        appendix: Appendix::default(),
-        hidden_html: false,
-        web_images: Vec::new(),
-        html_open: Vec::new(),
-    };
-    // Footnote definitions first, so that each reference can carry its text.
-    let mut rest: Vec<&Node<'_>> = Vec::with_capacity(document.nodes.len());
-    let mut nodes = document.nodes.iter();
-    while let Some(node) = nodes.next() {
-        if let Item::Event(Event::Start(Tag::FootnoteDefinition(label))) = &node.item {
-            let inner: Vec<&Node<'_>> = nodes
-                .by_ref()
-                .take_while(|n| n.item != Item::Event(Event::End(TagEnd::FootnoteDefinition)))
-                .collect();
-            let text = converter.blocks(&inner);
-            converter.footnotes.insert(label.to_string(), text);
-        } else {
-            rest.push(node);
-        }
-    }
-    let mut text = converter.blocks(&rest);
-    if !converter.appendix.answers.is_empty() {
-        let label = |key: &str| string(&cx.text(key));
-        text.push_str(&format!(
-            "\n#answers({}, {}, ({},))\n",
-            label("quiz.answers"),
-            label("quiz.answer"),
-            converter.appendix.answers.join(", ")
-        ));
-    }
+    let (mut converter, rest) = Converter::new(document, cx);
+    let learner = helper::learner_nodes(&rest);
+    let text = converter.blocks(&learner);
     converter.out.text = text;
     converter.report_web_images();
     converter.out
+}
+
+/// The Typst markup of a page's helper sheet, in three parts: what the session needs (the
+/// section under the heading `materials_heading`), the `:::helper` notes, and the answers
+/// of the quizzes.
+pub fn render_helper(
+    document: &Document<'_>,
+    cx: &Context<'_>,
+    materials_heading: &str,
+) -> HelperMarkup {
+    let (mut converter, rest) = Converter::new(document, cx);
+    let parts = helper::parts(&rest, materials_heading);
+    let materials = converter.blocks(&parts.materials);
+    let notes: Vec<String> = parts.notes.iter().map(|n| converter.blocks(n)).collect();
+    for block in &parts.quizzes {
+        // Only the answers are kept: the questions are on the learner's sheet.
+        block.extension().typst(cx, &mut converter.appendix);
+    }
+    let answers = converter.answers();
+    HelperMarkup {
+        materials,
+        notes: notes.join("\n"),
+        answers,
+        images: converter.out.images,
+        problems: converter.out.problems,
+    }
+}
+
+/// The markup of a helper sheet's parts (see [`render_helper`]); each is empty when the page
+/// has none.
+#[derive(Debug, Default)]
+pub struct HelperMarkup {
+    /// The section that says what the session needs.
+    pub materials: String,
+    /// The `:::helper` notes, in order.
+    pub notes: String,
+    /// The answers of the quizzes.
+    pub answers: String,
+    /// The assets (paths inside `content/`) that images use.
+    pub images: Vec<String>,
+    /// Images the sheet cannot show, with their lines.
+    pub problems: Diagnostics,
 }
 
 struct Converter<'c> {
@@ -119,6 +131,53 @@ enum Frame {
         header: Vec<String>,
         rows: Vec<String>,
     },
+}
+
+impl<'c> Converter<'c> {
+    /// A converter for `document`, with its footnotes read, and the nodes that are not
+    /// footnote definitions.
+    fn new(document: &'c Document<'c>, cx: &'c Context<'c>) -> (Self, Vec<&'c Node<'c>>) {
+        let mut converter = Converter {
+            cx,
+            document,
+            out: Markup::default(),
+            footnotes: HashMap::new(),
+            appendix: Appendix::default(),
+            hidden_html: false,
+            web_images: Vec::new(),
+            html_open: Vec::new(),
+        };
+        // Footnote definitions first, so that each reference can carry its text.
+        let mut rest: Vec<&Node<'_>> = Vec::with_capacity(document.nodes.len());
+        let mut nodes = document.nodes.iter();
+        while let Some(node) = nodes.next() {
+            if let Item::Event(Event::Start(Tag::FootnoteDefinition(label))) = &node.item {
+                let inner: Vec<&Node<'_>> = nodes
+                    .by_ref()
+                    .take_while(|n| n.item != Item::Event(Event::End(TagEnd::FootnoteDefinition)))
+                    .collect();
+                let text = converter.blocks(&inner);
+                converter.footnotes.insert(label.to_string(), text);
+            } else {
+                rest.push(node);
+            }
+        }
+        (converter, rest)
+    }
+
+    /// The answers of the quizzes converted so far, for the helper; empty without any.
+    fn answers(&self) -> String {
+        if self.appendix.answers.is_empty() {
+            return String::new();
+        }
+        let label = |key: &str| string(&self.cx.text(key));
+        format!(
+            "\n#answers({}, {}, ({},))\n",
+            label("quiz.answers"),
+            label("quiz.answer"),
+            self.appendix.answers.join(", ")
+        )
+    }
 }
 
 impl Converter<'_> {

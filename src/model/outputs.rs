@@ -9,8 +9,12 @@ use super::site::Site;
 use crate::base::diagnostic::{Diagnostic, Diagnostics};
 use crate::base::files::walk_files;
 use crate::base::text::slugify;
+use crate::markdown::helper;
 use crate::sources::digcomp;
 use crate::sources::pages::CONTENT_DIR;
+
+/// What the file name of a helper sheet adds to its worksheet's (`slug-helper.pdf`).
+const HELPER_SUFFIX: &str = "helper";
 
 /// The first file of a language's search index, in its folder.
 pub const SEARCH_META: &str = "meta.json";
@@ -46,6 +50,9 @@ pub enum Output {
     Worksheet(PageId),
     /// The booklet of a section or a learning path: the worksheets of its courses.
     Booklet(PageId),
+    /// The helper sheet of a course ("fiche animateur"): its goals, facts, materials, helper
+    /// notes and quiz answers, for the helper only.
+    HelperSheet(PageId),
     /// The printable directory of the help places of a city (language, city as the places
     /// write it).
     CityList(String, String),
@@ -83,6 +90,15 @@ impl Output {
                 let page = &site.pages[*id];
                 let slug = page.path.trim_end_matches('/').rsplit('/').next();
                 format!("{}{}.pdf", page.path, slug.unwrap_or("fiche"))
+            }
+            Output::HelperSheet(id) => {
+                let page = &site.pages[*id];
+                let slug = page.path.trim_end_matches('/').rsplit('/').next();
+                format!(
+                    "{}{}-{HELPER_SUFFIX}.pdf",
+                    page.path,
+                    slug.unwrap_or("fiche")
+                )
             }
             Output::CityList(lang, city) => format!("{lang}/places/{}.pdf", slugify(city)),
             Output::LanguageChooser => String::new(),
@@ -133,6 +149,9 @@ impl Output {
                 format!("the worksheet of {}", site.pages[*id].file().display())
             }
             Output::Booklet(id) => format!("the booklet of {}", site.pages[*id].file().display()),
+            Output::HelperSheet(id) => {
+                format!("the helper sheet of {}", site.pages[*id].file().display())
+            }
             Output::CityList(lang, city) => format!("the printed directory of {city} ({lang})"),
             Output::LanguageChooser => "the language chooser".into(),
             Output::NotFound => "the 404 page".into(),
@@ -158,7 +177,9 @@ impl Output {
             | Output::Place(lang, _)
             | Output::SearchIndex(lang)
             | Output::CityList(lang, _) => Some(lang),
-            Output::Worksheet(id) | Output::Booklet(id) => Some(&site.pages[*id].lang),
+            Output::Worksheet(id) | Output::Booklet(id) | Output::HelperSheet(id) => {
+                Some(&site.pages[*id].lang)
+            }
             _ => None,
         }
     }
@@ -170,6 +191,11 @@ impl Site {
         let framework = digcomp::framework();
         let mut outputs: Vec<Output> = (0..self.pages.len()).map(Output::Page).collect();
         outputs.extend(self.pages.iter().filter_map(|page| self.pdf_of(page)));
+        outputs.extend(
+            self.pages
+                .iter()
+                .filter_map(|page| self.helper_sheet_of(page)),
+        );
         let cities = self.directory.cities();
         for language in &self.languages {
             let lang = &language.code;
@@ -229,6 +255,15 @@ impl Site {
             }
             _ => page.has_fiche().then_some(Output::Worksheet(page.id)),
         }
+    }
+
+    /// The helper sheet of a page, if it has one: a course with a worksheet that holds
+    /// something for the helper only (a `:::helper` box or a quiz).
+    pub fn helper_sheet_of(&self, page: &Page) -> Option<Output> {
+        let has = page.kind == PageKind::Course
+            && page.has_fiche()
+            && helper::has_helper_material(&page.body);
+        has.then_some(Output::HelperSheet(page.id))
     }
 
     /// The worksheets of a booklet: a section's pages, or a learning path's courses in order.

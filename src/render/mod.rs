@@ -75,7 +75,10 @@ impl Renderer {
             | Output::Sitemap
             | Output::Robots
             | Output::ServiceWorker => Renderer::Html,
-            Output::Worksheet(_) | Output::Booklet(_) | Output::CityList(..) => Renderer::Pdf,
+            Output::Worksheet(_)
+            | Output::Booklet(_)
+            | Output::HelperSheet(_)
+            | Output::CityList(..) => Renderer::Pdf,
             Output::SearchIndex(_) => Renderer::Search,
         }
     }

@@ -174,7 +174,7 @@ impl LiveSite {
         }
     }
 
-    /// Removes the worksheets of changed pages, and the booklets of their sections and
+    /// Removes the worksheets and helper sheets of changed pages, and the booklets of their sections and
     /// learning paths, from the output, to be made again when asked for.
     fn forget_fiches(&self, files: &BTreeSet<PathBuf>) {
         let Some(site) = &self.site else { return };
@@ -185,7 +185,8 @@ impl LiveSite {
         {
             let holders = page.parent.into_iter().chain(site.paths_through(page.id));
             let pages = std::iter::once(page).chain(holders.map(|id| &site.pages[id]));
-            for pdf in pages.filter_map(|p| site.pdf_of(p)) {
+            let helper = site.helper_sheet_of(page);
+            for pdf in pages.filter_map(|p| site.pdf_of(p)).chain(helper) {
                 let _ = std::fs::remove_file(self.output.join(pdf.path(site)));
             }
         }

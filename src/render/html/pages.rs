@@ -40,6 +40,7 @@ impl HtmlRenderer<'_> {
             subsections => sections,
             areas => self.areas.get(&page.lang).cloned().unwrap_or_default(),
             fiche => self.fiche(page),
+            helper_sheet => self.site.helper_sheet_of(page).and_then(|pdf| self.pdf_link(&page.lang, pdf.path(self.site))),
             jsonld => self.jsonld(page),
             learning_path => self.learning_path(page),
             in_paths => self.in_paths(page),

@@ -185,6 +185,7 @@ impl<'a> HtmlRenderer<'a> {
             Output::SearchIndex(_)
             | Output::Worksheet(_)
             | Output::Booklet(_)
+            | Output::HelperSheet(_)
             | Output::CityList(..) => return None,
             Output::LanguageChooser => plain("languages.html", Value::UNDEFINED),
             Output::NotFound => plain("404.html", Value::UNDEFINED),

@@ -77,6 +77,7 @@ impl HtmlRenderer<'_> {
                         | Output::ServiceWorker
                         | Output::Worksheet(_)
                         | Output::Booklet(_)
+                        | Output::HelperSheet(_)
                         | Output::CityList(..)
                 )
             })

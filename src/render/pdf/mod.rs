@@ -1,6 +1,7 @@
 //! Printable worksheets ("fiches"): every page with a worksheet becomes an A4 PDF, laid out by
 //! the theme's `fiche.typ` and compiled by Typst in a sandboxed World, in parallel.
 
+mod helper;
 mod qr;
 mod world;
 
@@ -25,6 +26,7 @@ use crate::model::{Output, Page, Site};
 use crate::render::views::page::PageView;
 use crate::render::views::places::PlaceView;
 use crate::sources::places::PLACES_DIR;
+pub use helper::helper_markup;
 use world::{FicheWorld, Shared};
 
 /// The worksheet template, among the theme's templates (a site overrides it with its own
@@ -356,12 +358,13 @@ fn timestamp(date: Option<&str>) -> Datetime {
         .unwrap_or_else(|| Datetime::from_ymd(2000, 1, 1).expect("a valid date"))
 }
 
-/// Compiles a PDF of the site: the worksheet of a course, the booklet of a section or a
+/// Compiles a PDF of the site: the worksheet or helper sheet of a course, the booklet of a section or a
 /// learning path, or the directory of a city; `None` for an output that is no PDF.
 pub fn make(worksheets: &Worksheets, site: &Site, output: &Output) -> Option<Made> {
     Some(match output {
         Output::Worksheet(id) => worksheets.render(site, &site.pages[*id]),
         Output::Booklet(id) => worksheets.render_booklet(site, &site.pages[*id]),
+        Output::HelperSheet(id) => worksheets.render_helper(site, &site.pages[*id]),
         Output::CityList(lang, city) => worksheets.render_city(site, lang, city),
         _ => return None,
     })

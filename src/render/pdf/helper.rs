@@ -1,0 +1,106 @@
+//! Helper sheets ("fiches animateur"): beside a course's worksheet, for the helper only, its
+//! goals, facts and competences, what the session needs, the `:::helper` notes and the
+//! answers of its quizzes. They go through the same compilation as worksheets.
+
+use serde::Serialize;
+
+use super::{Made, Origin, TEMPLATE, Worksheets, json, qr};
+use crate::base::diagnostic::Checked;
+use crate::base::text::typst_string;
+use crate::markdown::typst::{HelperMarkup, render_helper};
+use crate::model::links::PageLinks;
+use crate::model::{Output, Page, Site};
+use crate::render::views::page::PageView;
+
+/// The data a helper sheet's template receives.
+#[derive(Serialize)]
+struct HelperData<'a> {
+    page: PageView,
+    site: String,
+    /// What the learner will be able to do: the front matter's `goals:`, or the description.
+    goals: Vec<String>,
+    t: &'a serde_json::Value,
+}
+
+impl Worksheets {
+    /// Compiles the helper sheet of one page.
+    pub fn render_helper(&self, site: &Site, page: &Page) -> Made {
+        let markup = helper_markup(site, page);
+        if markup.problems.has_errors() {
+            return Checked::failed_with(markup.problems);
+        }
+        let view = PageView::new(site, page);
+        let qr = qr::svg(&view.permalink).unwrap_or_default();
+        let data = HelperData {
+            goals: goals(page),
+            site: site.config.title.get(&page.lang, site.default_language()),
+            t: site.strings.of(&page.lang),
+            page: view,
+        };
+        let text = |key: &str| site.strings.get(&page.lang, key);
+        let materials = listed(page, "materials").unwrap_or(markup.materials);
+        let mut body = String::new();
+        for (title, part) in [
+            ("fiche.materials", materials),
+            ("fiche.notes", markup.notes),
+        ] {
+            if !part.trim().is_empty() {
+                body.push_str(&format!(
+                    "\n#helper-part({})[{part}]\n",
+                    typst_string(&text(title))
+                ));
+            }
+        }
+        body.push_str(&markup.answers);
+        json(&data, &page.file()).and_then(|json| {
+            let alt = typst_string(&text("fiche.qr_alt"));
+            let main = format!(
+                "#import \"/theme/{TEMPLATE}\": *\n#show: helper-fiche.with(json(\"/helper.json\"), image(\"/qr.svg\", alt: {alt}, width: 100%))\n{body}\n"
+            );
+            let memory = vec![
+                ("/helper.json".to_string(), json),
+                ("/qr.svg".to_string(), qr.into_bytes()),
+            ];
+            let origin = Origin {
+                ident: Output::HelperSheet(page.id).path(site),
+                ..Origin::of(page)
+            };
+            self.compile(site, &origin, main, memory, vec![page.dir.clone()])
+        })
+    }
+}
+
+/// The Typst markup of the parts of a page's helper sheet.
+pub fn helper_markup(site: &Site, page: &Page) -> HelperMarkup {
+    let links = PageLinks::new(site, page);
+    let heading = site.strings.get(&page.lang, "new_course.need");
+    render_helper(&page.document(), &links.context(), &heading)
+}
+
+/// The goals of a page: its `goals:` list, else its description.
+fn goals(page: &Page) -> Vec<String> {
+    strings(page, "goals").unwrap_or_else(|| page.front.description.iter().cloned().collect())
+}
+
+/// A front-matter list of texts (`materials: [...]`) as a Typst list, if the page has one.
+fn listed(page: &Page, key: &str) -> Option<String> {
+    let items: Vec<String> = strings(page, key)?
+        .iter()
+        .map(|item| format!("[#{}]", typst_string(item)))
+        .collect();
+    Some(format!("#list({})", items.join(", ")))
+}
+
+/// A front-matter key holding a text or a list of texts.
+fn strings(page: &Page, key: &str) -> Option<Vec<String>> {
+    match page.front.extra.get(key)? {
+        serde_json::Value::String(text) => Some(vec![text.clone()]),
+        serde_json::Value::Array(items) => Some(
+            items
+                .iter()
+                .filter_map(|item| item.as_str().map(str::to_string))
+                .collect(),
+        ),
+        _ => None,
+    }
+}
