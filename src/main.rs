@@ -49,6 +49,17 @@ enum Command {
         /// Also print how many courses teach each DigComp competence, by language and level.
         #[arg(long)]
         coverage: bool,
+        /// Also warn about hard text in the pages for learners (long sentences, long words
+        /// the glossary does not explain...) and print each page's reading-ease score.
+        #[arg(long)]
+        readability: bool,
+        /// Also list, for every page, its missing languages and its translations that are
+        /// older than their original in the site's git history.
+        #[arg(long)]
+        translations: bool,
+        /// With --translations, print the report as JSON on the standard output.
+        #[arg(long, requires = "translations")]
+        json: bool,
     },
     /// Find the existing pages that match a query, typos and accents forgiven.
     Search {
@@ -137,7 +148,19 @@ fn main() {
             site,
             external,
             coverage,
-        } => commands::check::run(&options(site, None), external, coverage),
+            readability,
+            translations,
+            json,
+        } => {
+            let extra = commands::check::Extra {
+                external,
+                coverage,
+                readability,
+                translations,
+                json,
+            };
+            commands::check::run(&options(site, None), extra)
+        }
         Command::New {
             what: NewCommand::Site { dir },
         } => commands::new::site(&dir),

@@ -2,6 +2,7 @@
 
 pub mod diagnostic;
 pub mod files;
+pub mod git;
 pub mod images;
 pub mod readability;
 pub mod text;

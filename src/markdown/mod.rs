@@ -16,6 +16,7 @@ pub mod helper;
 pub mod highlight;
 pub mod html;
 pub mod lint;
+pub mod prose;
 pub mod raw_html;
 pub mod sanitize;
 pub mod text;

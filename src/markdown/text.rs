@@ -50,7 +50,7 @@ pub fn plain(document: &Document<'_>) -> PlainText {
 }
 
 /// Whether a tag is a block, which words do not run across.
-fn is_block(tag: &TagEnd) -> bool {
+pub(super) fn is_block(tag: &TagEnd) -> bool {
     !matches!(
         tag,
         TagEnd::Emphasis

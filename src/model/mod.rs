@@ -9,7 +9,9 @@ pub mod load;
 mod outputs;
 mod page;
 mod paths;
+pub mod readability;
 mod site;
+pub mod translations;
 
 pub use outputs::{Output, SEARCH_META};
 pub use page::{Language, LearningPath, Page, PageId, PageKind};

@@ -1,13 +1,15 @@
 //! Rendering: every output of the model, in parallel, into a [`Sink`]. Each kind of output
 //! is made by one renderer ([`html`], [`pdf`], [`search`]); they all read the same model and
-//! its [`views`], and never use each other. [`coverage`] and [`external`] report on the site
-//! for `parcours check`.
+//! its [`views`], and never use each other. [`coverage`], [`external`], [`readability`] and
+//! [`translations`] report on the site for `parcours check`.
 
 pub mod coverage;
 pub mod external;
 pub mod html;
 pub mod pdf;
+pub mod readability;
 pub mod search;
+pub mod translations;
 pub mod views;
 
 use std::collections::BTreeMap;

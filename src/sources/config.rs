@@ -98,6 +98,33 @@ impl TryFrom<RawHtmlSetting> for RawHtml {
     }
 }
 
+/// The limits of `parcours check --readability` (`readability:`), for the pages for learners.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, default)]
+pub struct ReadabilityConfig {
+    /// A sentence with more words than this is too long (default 20).
+    pub max_sentence_words: usize,
+    /// A word with more letters than this is long, unless the glossary explains it
+    /// (default 12).
+    pub max_word_letters: usize,
+    /// A word with more syllables than this is long, unless the glossary explains it
+    /// (default 3).
+    pub max_word_syllables: usize,
+    /// A page whose reading-ease score is lower gets a warning (default: none).
+    pub min_score: Option<f64>,
+}
+
+impl Default for ReadabilityConfig {
+    fn default() -> Self {
+        ReadabilityConfig {
+            max_sentence_words: 20,
+            max_word_letters: 12,
+            max_word_syllables: 3,
+            min_score: None,
+        }
+    }
+}
+
 #[derive(Debug, Deserialize)]
 struct RawConfig {
     title: Option<Localized>,
@@ -109,6 +136,8 @@ struct RawConfig {
     theme: Option<String>,
     #[serde(default)]
     markdown: MarkdownConfig,
+    #[serde(default)]
+    readability: ReadabilityConfig,
     search: Option<bool>,
     #[serde(default)]
     offline: bool,
@@ -133,6 +162,8 @@ pub struct SiteConfig {
     pub theme: String,
     /// Markdown options.
     pub markdown: MarkdownConfig,
+    /// The limits of the readability checks.
+    pub readability: ReadabilityConfig,
     /// Whether the site has a search box and a search index (default: yes).
     pub search: bool,
     /// Whether a service worker keeps the pages a reader opened readable offline (default: no).
@@ -249,6 +280,7 @@ impl SiteConfig {
             languages,
             theme: raw.theme.unwrap_or_else(|| "default".into()),
             markdown: raw.markdown,
+            readability: raw.readability,
             search: raw.search.unwrap_or(true),
             offline: raw.offline,
             extra: raw.extra,
@@ -344,6 +376,19 @@ theme: default
         let config = SiteConfig::parse(&text).value.unwrap();
         assert_eq!(config.title.get("nl", "fr"), "Hallo");
         assert_eq!(config.title.get("en", "fr"), "Bonjour");
+    }
+
+    #[test]
+    fn readability_limits_have_defaults_and_unknown_keys_are_errors() {
+        let config = SiteConfig::parse(SAMPLE).value.unwrap();
+        assert_eq!(config.readability.max_sentence_words, 20);
+        let text = format!("{SAMPLE}readability: {{ max_sentence_words: 15, min_score: 60 }}\n");
+        let config = SiteConfig::parse(&text).value.unwrap();
+        assert_eq!(config.readability.max_sentence_words, 15);
+        assert_eq!(config.readability.max_word_letters, 12);
+        assert_eq!(config.readability.min_score, Some(60.0));
+        let wrong = format!("{SAMPLE}readability: {{ sentence_words: 15 }}\n");
+        assert!(SiteConfig::parse(&wrong).has_errors());
     }
 
     #[test]

@@ -31,6 +31,8 @@ pub(super) struct Language {
 
 /// A reading-ease formula: `base − sentence_length × W/S − word_length × Sy/W`.
 pub(super) struct Formula {
+    /// Who published it ("Kandel & Moles").
+    pub(super) name: &'static str,
     pub(super) base: f64,
     pub(super) sentence_length: f64,
     pub(super) word_length: f64,
@@ -139,8 +141,14 @@ pub(super) const fn silent(tail: &'static str, unless_after: &'static [&'static 
 }
 
 /// A [`Formula`], on one line in the tables.
-pub(super) const fn formula(base: f64, sentence_length: f64, word_length: f64) -> Option<Formula> {
+pub(super) const fn formula(
+    name: &'static str,
+    base: f64,
+    sentence_length: f64,
+    word_length: f64,
+) -> Option<Formula> {
     Some(Formula {
+        name,
         base,
         sentence_length,
         word_length,
@@ -172,7 +180,7 @@ pub(super) const ENGLISH_SCHOOL: [&str; 7] = [
 pub(super) const FRENCH: Language = Language {
     code: "fr",
     // Kandel & Moles (1958); see `reading_ease`.
-    formula: formula(207.0, 1.015, 73.6),
+    formula: formula("Kandel & Moles", 207.0, 1.015, 73.6),
     syllables: SyllableRules {
         vowels: "aàâeéèêiîoôuùûyœæ",
         grouping: Grouping::Units(&[
@@ -228,7 +236,7 @@ pub(super) const FRENCH: Language = Language {
 pub(super) const DUTCH: Language = Language {
     code: "nl",
     // Douma (1960); see `reading_ease`.
-    formula: formula(206.835, 0.93, 77.0),
+    formula: formula("Flesch–Douma", 206.835, 0.93, 77.0),
     syllables: SyllableRules {
         vowels: "aàáâeéèêiíîoóôuúûy",
         grouping: Grouping::Units(&[
@@ -283,7 +291,7 @@ pub(super) const ING: &[&str] = &["ng", "ngs"];
 pub(super) const ENGLISH: Language = Language {
     code: "en",
     // Flesch (1948); see `reading_ease`.
-    formula: formula(206.835, 1.015, 84.6),
+    formula: formula("Flesch", 206.835, 1.015, 84.6),
     syllables: SyllableRules {
         vowels: "aeiouyéè",
         grouping: Grouping::Runs,
@@ -336,7 +344,7 @@ pub(super) const ENGLISH: Language = Language {
 pub(super) const GERMAN: Language = Language {
     code: "de",
     // Amstad (1978); see `reading_ease`.
-    formula: formula(180.0, 1.0, 58.5),
+    formula: formula("Amstad", 180.0, 1.0, 58.5),
     syllables: SyllableRules {
         vowels: "aäeéioöuüy",
         grouping: Grouping::Units(&[

@@ -442,3 +442,9 @@ pub fn reading_ease(lang: &str, sentences: usize, words: usize, syllables: usize
 
 #[cfg(test)]
 mod tests;
+
+/// The name of the reading-ease formula of `lang` ("Kandel & Moles" for French,
+/// "Flesch–Douma" for Dutch, "Flesch" for English, "Amstad" for German), or `None`.
+pub fn formula_name(lang: &str) -> Option<&'static str> {
+    language(lang).formula.as_ref().map(|formula| formula.name)
+}
