@@ -249,3 +249,48 @@ fn coverage_counts_courses_by_competence_language_and_level() {
             .contains(r#"href="../../fr/digcomp/coverage/""#)
     );
 }
+
+#[test]
+fn check_readability_warns_at_the_line_and_prints_the_table() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("content")).unwrap();
+    std::fs::write(
+        dir.path().join("site.yaml"),
+        "title: T\nlanguages:\n  fr: { name: Français }\nreadability: { max_sentence_words: 8 }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("content/a.fr.md"),
+        "---\ntitle: \"A\"\naudience: [apprenant]\n---\n\n## Un titre très long qui ne compte pas du tout\n\nUne phrase courte.\nPuis une phrase bien trop longue pour une personne qui apprend à lire le français.\n\n```\ndu code qui ne compte pas non plus dans les phrases\n```\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("content/b.fr.md"),
+        "---\ntitle: \"B\"\naudience: [aidant]\n---\n\nUne page pour les aidants seulement, qui peut avoir des phrases bien plus longues.\n",
+    )
+    .unwrap();
+    let run = parcours(&[
+        "check",
+        "--readability",
+        "--root",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let err = stderr(&run);
+    assert!(
+        err.contains("a sentence of 15 words, over the 8 of pages for learners: `Puis une phrase bien trop longue pour une…`"),
+        "{err}"
+    );
+    assert!(err.contains("content/a.fr.md:9"), "{err}");
+    assert!(!err.contains("content/b.fr.md"), "{err}");
+    let out = String::from_utf8_lossy(&run.stdout);
+    let row = out
+        .lines()
+        .find(|l| l.starts_with("content/a.fr.md"))
+        .expect(&out);
+    assert!(
+        row.split_whitespace().nth(4) == Some("2"),
+        "two sentences: {row}"
+    );
+    assert!(!out.contains("content/b.fr.md"), "{out}");
+}

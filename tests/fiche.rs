@@ -321,7 +321,7 @@ fn two_builds_give_the_same_worksheets() {
 }
 
 #[test]
-fn quizzes_print_with_boxes_and_their_answers_on_a_page_of_their_own() {
+fn quizzes_print_with_boxes_and_their_answers_on_the_helper_sheet() {
     let (_dir, mut site) = one_page_site();
     let id = site.pages.iter().position(|p| p.key == "s/page").unwrap();
     site.pages[id].body = "Texte.\n\n```quiz\n- question: \"Le plus \\\"solide\\\" #strong[x] ?\"\n  choices:\n    - \"123456\"\n    - text: \"girafe-tulipe\"\n      correct: true\n  explanation: \"Quatre mots.\"\n- question: \"Signes ?\"\n  choices:\n    - { text: \"Urgence\", correct: true }\n    - { text: \"Faute\", correct: true }\n    - \"Logo\"\n```\n".into();
@@ -338,12 +338,20 @@ fn quizzes_print_with_boxes_and_their_answers_on_a_page_of_their_own() {
             .text
             .contains("several: \"Plusieurs réponses possibles\"")
     );
+    assert!(!markup.text.contains("#answers("), "{}", markup.text);
+    let helper = parcours::render::pdf::helper_markup(&site, &site.pages[id]);
     assert!(
-        markup
-            .text
-            .contains("#answers(\"Réponses des quiz (pour l'aidant)\"")
+        helper
+            .answers
+            .contains("#answers(\"Réponses des quiz (pour l'aidant)\""),
+        "{}",
+        helper.answers
     );
-    assert!(markup.text.contains("correct: (\"Urgence\", \"Faute\",)"));
+    assert!(
+        helper
+            .answers
+            .contains("correct: (\"Urgence\", \"Faute\",)")
+    );
     let worksheets = Worksheets::new(&site).value.unwrap();
     let body = site.pages[id].body.clone();
     compiles(&mut site, &worksheets, &body).unwrap();
