@@ -79,30 +79,31 @@ pub fn parts<'n, 'a>(nodes: &[&'n Node<'a>], materials_heading: &str) -> Parts<'
     let mut depth = 0;
     let mut boxes: Vec<Callout> = Vec::new();
     for node in nodes {
+        let opens = matches!(node.item, Item::CalloutStart(Callout::Helper, _));
+        let closes = node.item == Item::CalloutEnd && boxes.last() == Some(&Callout::Helper);
         match &node.item {
-            Item::CalloutStart(kind, _) => {
-                boxes.push(*kind);
-                if *kind == Callout::Helper {
-                    depth += 1;
-                    if depth == 1 {
-                        parts.notes.push(Vec::new());
-                        continue;
-                    }
-                }
-            }
+            Item::CalloutStart(kind, _) => boxes.push(*kind),
             Item::CalloutEnd => {
-                if boxes.pop() == Some(Callout::Helper) {
-                    depth -= 1;
-                    if depth == 0 {
-                        continue;
-                    }
-                }
+                boxes.pop();
             }
             Item::Block {
                 block: block @ Block::Quiz(_),
                 ..
             } if depth == 0 => parts.quizzes.push(block),
             _ => {}
+        }
+        if opens {
+            depth += 1;
+            if depth == 1 {
+                parts.notes.push(Vec::new());
+                continue;
+            }
+        }
+        if closes {
+            depth -= 1;
+            if depth == 0 {
+                continue;
+            }
         }
         if depth > 0
             && let Some(note) = parts.notes.last_mut()
