@@ -339,7 +339,7 @@ fn quizzes_print_with_boxes_and_their_answers_on_the_helper_sheet() {
             .contains("several: \"Plusieurs réponses possibles\"")
     );
     assert!(!markup.text.contains("#answers("), "{}", markup.text);
-    let helper = parcours::render::pdf::helper_markup(&site, &site.pages[id]);
+    let helper = parcours::render::pdf::helper::helper_markup(&site, &site.pages[id]);
     assert!(
         helper
             .answers

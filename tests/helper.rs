@@ -68,7 +68,7 @@ fn the_helper_sheet_holds_the_note_and_the_learner_sheet_does_not() {
     assert!(!learner_markup.contains("ZORGLUB"), "{learner_markup}");
     assert!(!learner_markup.contains("#answers("), "{learner_markup}");
     assert!(learner_markup.contains("Appuyez longtemps"));
-    let helper_markup = parcours::render::pdf::helper_markup(&loaded, page);
+    let helper_markup = parcours::render::pdf::helper::helper_markup(&loaded, page);
     assert!(helper_markup.notes.contains("ZORGLUB"));
     assert!(helper_markup.materials.contains("Une tablette chargée."));
     assert!(helper_markup.answers.contains("Le bouton du côté"));

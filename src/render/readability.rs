@@ -5,19 +5,25 @@ use std::fmt::Write;
 
 use crate::model::Site;
 use crate::model::readability::PageReadability;
+use crate::sources::pages::CONTENT_DIR;
 
 /// The table of `pages`, one line each, then the formulas used and the page counts.
 pub fn table(site: &Site, pages: &[PageReadability]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{:<52} {:>5} {:<18} {:>9} {:>6} {:>10} {:>9}",
-        "page", "score", "level", "sentences", "words", "long sent.", "long words"
+        "{:<56} {:>5} {:<18} {:>9} {:>6} {:>10} {:>9}",
+        "page (in content/)", "score", "level", "sentences", "words", "long sent.", "long words"
     );
     for found in pages {
         let page = &site.pages[found.page];
         let analysis = &found.analysis;
-        let file = page.file().display().to_string();
+        let file = page.file();
+        let file = file
+            .strip_prefix(CONTENT_DIR)
+            .unwrap_or(&file)
+            .display()
+            .to_string();
         let score = analysis
             .score
             .map_or_else(|| "-".to_string(), |s| format!("{s:.0}"));
@@ -26,8 +32,8 @@ pub fn table(site: &Site, pages: &[PageReadability]) -> String {
             .map_or_else(|| "-".to_string(), |w| format!("{w:.1}"));
         let _ = writeln!(
             out,
-            "{:<52} {score:>5} {:<18} {:>9} {per_sentence:>6} {:>10} {:>9}",
-            shortened(&file, 52),
+            "{:<56} {score:>5} {:<18} {:>9} {per_sentence:>6} {:>10} {:>9}",
+            shortened(&file, 56),
             analysis.label.unwrap_or("-"),
             analysis.sentences,
             analysis.long_sentences.len(),

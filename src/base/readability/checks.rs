@@ -1,7 +1,12 @@
 //! The easy-to-read checks: long sentences, long words, and the rules of the guidelines that
 //! can be counted in plain text.
 
-use super::*;
+use std::ops::Range;
+
+use super::languages::*;
+use super::sentences::*;
+use super::types::*;
+use super::words::*;
 
 /// How many words of a long sentence [`LongSentence::start`] shows.
 pub(super) const START_WORDS: usize = 8;

@@ -1,6 +1,10 @@
 //! Where sentences end, and matching written phrases (abbreviations, percentages).
 
-use super::*;
+use std::ops::Range;
+
+use super::languages::*;
+use super::types::Sentence;
+use super::words::*;
 
 /// What ends a sentence.
 pub(super) const TERMINATORS: [char; 5] = ['.', '!', '?', '…', '‽'];

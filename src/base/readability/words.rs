@@ -1,6 +1,8 @@
 //! Words, counted as Flesch counted them, and their syllables, found with spelling rules.
 
-use super::*;
+use std::ops::Range;
+
+use super::languages::*;
 
 /// Characters that separate words besides spaces.
 pub(super) const WORD_SEPARATORS: [char; 3] = ['—', '–', '…'];

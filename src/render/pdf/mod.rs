@@ -1,7 +1,7 @@
 //! Printable worksheets ("fiches"): every page with a worksheet becomes an A4 PDF, laid out by
 //! the theme's `fiche.typ` and compiled by Typst in a sandboxed World, in parallel.
 
-mod helper;
+pub mod helper;
 mod qr;
 mod world;
 
@@ -26,7 +26,6 @@ use crate::model::{Output, Page, Site};
 use crate::render::views::page::PageView;
 use crate::render::views::places::PlaceView;
 use crate::sources::places::PLACES_DIR;
-pub use helper::helper_markup;
 use world::{FicheWorld, Shared};
 
 /// The worksheet template, among the theme's templates (a site overrides it with its own
