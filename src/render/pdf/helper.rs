@@ -38,6 +38,7 @@ impl Worksheets {
             page: view,
         };
         let text = |key: &str| site.strings.get(&page.lang, key);
+        let images = markup.images;
         let materials = listed(page, "materials").unwrap_or(markup.materials);
         let mut body = String::new();
         for (title, part) in [
@@ -65,7 +66,7 @@ impl Worksheets {
                 ident: Output::HelperSheet(page.id).path(site),
                 ..Origin::of(page)
             };
-            self.compile(site, &origin, main, memory, vec![page.dir.clone()])
+            self.compile(site, &origin, main, memory, images)
         })
     }
 }
