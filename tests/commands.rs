@@ -284,10 +284,7 @@ fn check_readability_warns_at_the_line_and_prints_the_table() {
     assert!(err.contains("content/a.fr.md:9"), "{err}");
     assert!(!err.contains("content/b.fr.md"), "{err}");
     let out = String::from_utf8_lossy(&run.stdout);
-    let row = out
-        .lines()
-        .find(|l| l.starts_with("a.fr.md"))
-        .expect(&out);
+    let row = out.lines().find(|l| l.starts_with("a.fr.md")).expect(&out);
     assert!(
         row.split_whitespace().rev().nth(3) == Some("2"),
         "two sentences: {row}"
