@@ -75,11 +75,7 @@ pub fn run(options: &SiteOptions, extra: Extra) -> i32 {
     }
     print_problems(&options.root, &problems, options.verbose);
     for report in reports {
-        if extra.json {
-            print!("{report}");
-        } else {
-            println!("{report}");
-        }
+        println!("{report}");
     }
     let (errors, warnings) = (problems.error_count(), problems.warning_count());
     let summary = format!(
@@ -123,7 +119,7 @@ fn translation_report(
     };
     let report = Report::new(site, history.as_ref());
     if json {
-        return format!("{}\n", translations::json(&report));
+        return translations::json(&report);
     }
     format!(
         "{}Translations of {} pages checked in {:.2} s.\n",
