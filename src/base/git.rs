@@ -36,8 +36,6 @@ impl Commit {
 #[derive(Debug, Clone, Default)]
 pub struct History {
     by_file: HashMap<PathBuf, Vec<Commit>>,
-    /// How many commits changed those folders.
-    pub commits: usize,
 }
 
 /// Why a history could not be read.
@@ -99,7 +97,6 @@ impl History {
                     .to_string(),
                 message: message.trim().to_string(),
             };
-            history.commits += 1;
             for file in files.lines().map(str::trim).filter(|f| !f.is_empty()) {
                 history
                     .by_file
@@ -144,7 +141,6 @@ mod tests {
     fn a_log_gives_each_file_its_commits_newest_first() {
         let log = "\u{1e}bbb\u{1f}1793610000\u{1f}2026-11-02T10:00:00+01:00\u{1f}Second\n\nBody [i18n-ignore]\n\u{1f}\n\ncontent/a.fr.md\n\u{1e}aaa\u{1f}1793523600\u{1f}2026-11-01T10:00:00+01:00\u{1f}First\n\u{1f}\n\ncontent/a.fr.md\ncontent/a.nl.md\n";
         let history = History::parse(log);
-        assert_eq!(history.commits, 2);
         let a = history.of(Path::new("content/a.fr.md"));
         assert_eq!(
             a.iter().map(|c| c.hash.as_str()).collect::<Vec<_>>(),

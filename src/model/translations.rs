@@ -124,16 +124,6 @@ impl Report {
             pages,
         }
     }
-
-    /// The outdated translations, with their pages.
-    pub fn outdated(&self) -> impl Iterator<Item = (&PageStatus, &Translation)> {
-        self.pages.iter().flat_map(|page| {
-            page.translations
-                .iter()
-                .filter(|t| t.status == Status::Outdated)
-                .map(move |t| (page, t))
-        })
-    }
 }
 
 impl PageStatus {
