@@ -114,8 +114,8 @@ pub fn parts<'n, 'a>(nodes: &[&'n Node<'a>], materials_heading: &str) -> Parts<'
     parts
 }
 
-/// The nodes of the section under the first heading whose text, folded, is `wanted`: up to
-/// the next heading of the same level or above.
+/// The first list of the section under the first heading whose text, folded, is `wanted` (the
+/// section goes up to the next heading of the same level or above).
 fn materials<'n, 'a>(nodes: &[&'n Node<'a>], wanted: &str) -> Vec<&'n Node<'a>> {
     if wanted.is_empty() {
         return Vec::new();
@@ -131,13 +131,38 @@ fn materials<'n, 'a>(nodes: &[&'n Node<'a>], wanted: &str) -> Vec<&'n Node<'a>> 
                         matches!(n.item, Item::Event(Event::Start(Tag::Heading { level: l, .. })) if l <= level)
                     })
                     .map_or(nodes.len(), |k| end + k);
-                return nodes[end + 1..stop.max(end + 1)].to_vec();
+                return first_list(&nodes[end + 1..stop.max(end + 1)]);
             }
             index = end;
         }
         index += 1;
     }
     Vec::new()
+}
+
+/// The first list of a section (what the session needs is listed), or the whole section when
+/// it has none.
+fn first_list<'n, 'a>(section: &[&'n Node<'a>]) -> Vec<&'n Node<'a>> {
+    let Some(start) = section
+        .iter()
+        .position(|n| matches!(n.item, Item::Event(Event::Start(Tag::List(_)))))
+    else {
+        return section.to_vec();
+    };
+    let mut depth = 0usize;
+    for (index, node) in section.iter().enumerate().skip(start) {
+        match node.item {
+            Item::Event(Event::Start(Tag::List(_))) => depth += 1,
+            Item::Event(Event::End(TagEnd::List(_))) => {
+                depth -= 1;
+                if depth == 0 {
+                    return section[start..=index].to_vec();
+                }
+            }
+            _ => {}
+        }
+    }
+    section[start..].to_vec()
 }
 
 /// The index of the end of the heading that starts at `start`.
@@ -192,7 +217,7 @@ mod tests {
             .join("|")
     }
 
-    const PAGE: &str = "## Ce dont vous avez besoin\n\n- Un téléphone.\n\n## Étapes\n\n1. Allumez.\n\n:::helper\nPrévoyez 10 minutes.\n\n:::tip\nAstuce dedans.\n:::\n:::\n\nFin.\n\n```quiz\n- question: \"A ?\"\n  choices:\n    - \"x\"\n    - text: \"y\"\n      correct: true\n```\n";
+    const PAGE: &str = "## Ce dont vous avez besoin\n\n- Un téléphone.\n\nPuis un tableau.\n\n## Étapes\n\n1. Allumez.\n\n:::helper\nPrévoyez 10 minutes.\n\n:::tip\nAstuce dedans.\n:::\n:::\n\nFin.\n\n```quiz\n- question: \"A ?\"\n  choices:\n    - \"x\"\n    - text: \"y\"\n      correct: true\n```\n";
 
     #[test]
     fn the_learner_keeps_everything_but_the_helper_boxes() {
