@@ -108,6 +108,10 @@ struct SiteArgs {
     /// Include pages marked `draft: true`.
     #[arg(long)]
     drafts: bool,
+    /// Make every worksheet again instead of copying the unchanged ones from
+    /// .parcours-cache/worksheets/.
+    #[arg(long)]
+    no_cache: bool,
 }
 
 fn main() {
@@ -150,5 +154,6 @@ fn options(site: SiteArgs, base_url: Option<String>) -> SiteOptions {
         root: site.root,
         drafts: site.drafts,
         base_url,
+        no_cache: site.no_cache,
     }
 }

@@ -52,7 +52,10 @@ pub fn build(options: &SiteOptions, output: &Path) -> Result<Report, Report> {
     let Some(site) = site else { return Err(report) };
     if report.problems.has_errors() {
         // Render anyway into nowhere, so that one run reports every error of the site.
-        let rendered = render_site(&site, &Sink::discard(), Fiches::Make);
+        let fiches = Fiches::Make {
+            cache: !options.no_cache,
+        };
+        let rendered = render_site(&site, &Sink::discard(), fiches);
         report.problems.extend(rendered.problems);
         return Err(report);
     }
@@ -66,7 +69,10 @@ pub fn build(options: &SiteOptions, output: &Path) -> Result<Report, Report> {
             return Err(report);
         }
     };
-    let rendered = render_site(&site, &Sink::folder(staging.path()), Fiches::Make);
+    let fiches = Fiches::Make {
+        cache: !options.no_cache,
+    };
+    let rendered = render_site(&site, &Sink::folder(staging.path()), fiches);
     report.problems.extend(rendered.problems);
     report.pages_per_language = rendered.pages_per_language;
     report.files = rendered.files;

@@ -42,7 +42,7 @@ pub fn render(document: &Document<'_>, cx: &Context<'_>) -> Markup {
                 .by_ref()
                 .take_while(|n| n.item != Item::Event(Event::End(TagEnd::FootnoteDefinition)))
                 .collect();
-            let text = converter.blocks(&inner);
+            let text = converter.footnote(&inner);
             converter.footnotes.insert(label.to_string(), text);
         } else {
             rest.push(node);
@@ -110,7 +110,21 @@ enum Frame {
 impl Converter<'_> {
     /// Converts a sequence of nodes into markup.
     fn blocks(&mut self, nodes: &[&Node<'_>]) -> String {
-        let alone = lone_images(nodes);
+        self.blocks_with(nodes, lone_images(nodes))
+    }
+
+    /// The text of a footnote, its first paragraph unwrapped so that it starts on the line
+    /// of the footnote's number.
+    fn footnote(&mut self, nodes: &[&Node<'_>]) -> String {
+        let mut plain = lone_images(nodes);
+        if let Some(Item::Event(Event::Start(Tag::Paragraph))) = nodes.first().map(|n| &n.item) {
+            plain.insert(0);
+        }
+        self.blocks_with(nodes, plain)
+    }
+
+    /// Typst markup of block nodes; the paragraphs at the indexes of `alone` are not wrapped.
+    fn blocks_with(&mut self, nodes: &[&Node<'_>], alone: HashSet<usize>) -> String {
         let mut stack: Vec<(Frame, String)> = Vec::new();
         let mut current = String::new();
         for (index, node) in nodes.iter().enumerate() {

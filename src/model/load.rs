@@ -18,6 +18,8 @@ pub struct SiteOptions {
     pub drafts: bool,
     /// Replaces the base URL of site.yaml.
     pub base_url: Option<String>,
+    /// Makes every PDF again instead of copying those of earlier builds from the cache.
+    pub no_cache: bool,
 }
 
 /// Loads and models a site, collecting every problem. `None` when the site cannot be modelled

@@ -39,8 +39,12 @@ pub struct Report {
 /// Whether a render makes the worksheets now, or leaves them to be made when asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Fiches {
-    /// Compile every worksheet; pages show their size.
-    Make,
+    /// Compile every worksheet, or copy it from the worksheet cache when `cache` is true;
+    /// pages show their size.
+    Make {
+        /// Whether PDFs made by earlier builds may be reused.
+        cache: bool,
+    },
     /// Compile none (the preview server makes each when first requested).
     Later,
     /// Worksheets and other PDFs already made, with their sizes by output path.
@@ -92,7 +96,9 @@ pub fn render_site(site: &Site, sink: &Sink, fiches: Fiches) -> Report {
     let (pdfs, others): (Vec<Output>, Vec<Output>) = site.outputs().into_iter().partition(is_pdf);
     let mut problems = Diagnostics::new();
     let fiches = match fiches {
-        Fiches::Make => Fiches::Made(problems.take(pdf::render_all(site, &pdfs, sink))),
+        Fiches::Make { cache } => {
+            Fiches::Made(problems.take(pdf::render_all(site, &pdfs, sink, cache)))
+        }
         other => other,
     };
     let mut report = render_outputs(site, &others, sink, &fiches);

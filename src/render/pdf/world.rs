@@ -51,13 +51,18 @@ impl Shared {
 }
 
 /// The folders of a theme that a worksheet template may read.
-const THEME_FOLDERS: [&str; 4] = ["templates/", "fonts/", "static/", "images/"];
+pub const THEME_FOLDERS: [&str; 4] = ["templates/", "fonts/", "static/", "images/"];
 
 /// A file id for a path of the virtual project.
 pub fn id(path: &str) -> FileId {
     let path = VirtualPath::new(path)
         .unwrap_or_else(|_| VirtualPath::new("/invalid").expect("a valid path"));
     RootedPath::new(VirtualRoot::Project, path).intern()
+}
+
+/// Whether a file of `content/` is an asset a worksheet may show (the pages' Markdown is not).
+pub fn is_asset(path: &Path) -> bool {
+    path.extension().is_none_or(|extension| extension != "md")
 }
 
 /// The World of one document.
@@ -124,7 +129,7 @@ impl<'a> FicheWorld<'a> {
         }
         if let Some(inner) = path.strip_prefix("content/") {
             let folder = inner.rsplit_once('/').map_or("", |(dir, _)| dir);
-            if !self.allowed.iter().any(|a| a == folder) {
+            if !self.allowed.iter().any(|a| a == folder) || !is_asset(Path::new(inner)) {
                 return Err(FileError::AccessDenied);
             }
             let real = self
