@@ -6,6 +6,11 @@ use clap::{Args, Parser, Subcommand};
 use parcours::commands;
 use parcours::model::load::SiteOptions;
 
+/// Typst allocates many small objects from several threads at once, which mimalloc serves
+/// faster than the system allocator, and returns to the system with less fragmentation.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// parcours: multilingual digital-skills courses, tagged with DigComp 2.2, as a static site.
 #[derive(Parser)]
 #[command(name = "parcours", version, about, long_about = None)]

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::assemble::assemble;
 use super::cache::Key;
 use super::compile::{Job, Made, Origin, TEMPLATE, Worksheets, json};
-use super::objects::Pdf;
+use super::reader::Pdf;
 use crate::base::diagnostic::{Checked, Diagnostic};
 use crate::model::{Output, Page, Site};
 
@@ -104,18 +104,10 @@ pub fn make(worksheets: &Worksheets, site: &Site, section: &Page, sheets: &[Path
             Vec::new(),
         );
         worksheets.compile(job, all_ua).and_then(|skeleton| {
-            let put_together =
-                Pdf::parse(&skeleton)
-                    .and_then(|pdf| pdf.pages())
-                    .and_then(|(pages, _)| {
-                        let front = pages.len().checked_sub(sheet_pages).ok_or(
-                            "the booklet template made fewer pages than its worksheets have",
-                        )?;
-                        let read = sheets
-                            .iter()
-                            .map(|s| std::fs::read(s).map_err(|e| e.to_string()));
-                        assemble(&skeleton, front, read)
-                    });
+            let read = sheets
+                .iter()
+                .map(|s| std::fs::read(s).map_err(|e| e.to_string()));
+            let put_together = assemble(&skeleton, sheet_pages, read);
             match put_together {
                 Ok(bytes) => Checked::ok(Some(bytes)),
                 Err(error) => failed(&file, error),

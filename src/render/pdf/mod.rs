@@ -8,14 +8,18 @@ mod assemble;
 mod booklet;
 mod cache;
 mod compile;
+mod input;
+mod numbers;
 mod objects;
+mod output;
 mod qr;
+mod reader;
 mod world;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
-use rayon::prelude::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::base::diagnostic::{Checked, Diagnostic, Diagnostics};
 use crate::base::write::Sink;
@@ -148,49 +152,98 @@ impl Pdfs {
         let mut problems = Diagnostics::new();
         let mut sizes = BTreeMap::new();
         let mut sheets = HashMap::new();
-        for batch in singles.chunks(BATCH) {
-            let made: Vec<(&Output, Option<Checked<Option<Printed>>>)> = batch
-                .par_iter()
-                .map(|output| (*output, self.single(site, output)))
-                .collect();
-            for (output, printed) in made {
-                let Some(printed) = printed.and_then(|p| problems.take(p)) else {
-                    continue;
-                };
-                copy(site, output, &printed, sink, &mut sizes, &mut problems);
-                if let Output::Worksheet(id) = output {
-                    sheets.insert(*id, printed);
-                }
+        for (output, printed) in in_batches(&singles, |output| self.single(site, output)) {
+            let Some(printed) = printed.and_then(|p| problems.take(p)) else {
+                continue;
+            };
+            copy(site, output, &printed, sink, &mut sizes, &mut problems);
+            if let Output::Worksheet(id) = output {
+                sheets.insert(*id, printed);
             }
-            comemo::evict(10);
         }
-        let made: Vec<(&Output, Option<Checked<Option<Printed>>>)> = booklets
-            .par_iter()
-            .map(|output| {
-                let Output::Booklet(id) = output else {
-                    return (*output, None);
-                };
-                let ready: Option<Vec<Printed>> = site
-                    .booklet_pages(&site.pages[*id])
-                    .iter()
-                    .map(|page| sheets.get(&page.id).cloned())
-                    .collect();
-                // A booklet whose worksheet failed is not made: the worksheet's error says why.
-                (
-                    *output,
-                    ready.map(|sheets| self.booklet(site, *id, &sheets)),
-                )
-            })
-            .collect();
+        let made = in_batches(&booklets, |output| {
+            let Output::Booklet(id) = output else {
+                return None;
+            };
+            let ready: Option<Vec<Printed>> = site
+                .booklet_pages(&site.pages[*id])
+                .iter()
+                .map(|page| sheets.get(&page.id).cloned())
+                .collect();
+            // A booklet whose worksheet failed is not made: the worksheet's error says why.
+            ready.map(|sheets| self.booklet(site, *id, &sheets))
+        });
         for (output, printed) in made {
             if let Some(printed) = printed.and_then(|p| problems.take(p)) {
                 copy(site, output, &printed, sink, &mut sizes, &mut problems);
             }
         }
-        comemo::evict(0);
         self.cache.sweep();
         Checked::new(sizes, problems)
     }
+}
+
+/// `make` of every output, in parallel, by batches after each of which Typst's memoised
+/// results are dropped: they serve the documents of one batch, and dropping them keeps memory
+/// flat however many documents the site has.
+fn in_batches<'a, R: Send>(
+    outputs: &[&'a Output],
+    make: impl Fn(&Output) -> R + Sync,
+) -> Vec<(&'a Output, R)> {
+    let mut made = Vec::with_capacity(outputs.len());
+    for batch in outputs.chunks(BATCH) {
+        made.extend(in_parallel(batch, |output| (*output, make(output))));
+        comemo::evict(0);
+    }
+    made
+}
+
+/// The stack of a thread that compiles PDFs: Typst recurses deeply in large documents.
+const STACK: usize = 64 * 1024 * 1024;
+
+/// `f` of every item, in order, computed by one thread per core, each taking the next item
+/// when done. Unlike a work-stealing pool, a thread never starts a second document while
+/// Typst waits inside the first, so stacks stay shallow and memory holds one document per
+/// thread.
+fn in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len().max(1));
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let index = next.fetch_add(1, Ordering::Relaxed);
+            let Some(item) = items.get(index) else {
+                return done;
+            };
+            done.push((index, f(item)));
+        }
+    };
+    let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .filter_map(|_| {
+                std::thread::Builder::new()
+                    .stack_size(STACK)
+                    .spawn_scoped(scope, work)
+                    .ok()
+            })
+            .collect();
+        let mut results = if workers.is_empty() {
+            work()
+        } else {
+            Vec::new()
+        };
+        for worker in workers {
+            match worker.join() {
+                Ok(done) => results.extend(done),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        results
+    });
+    results.sort_by_key(|(index, _)| *index);
+    results.into_iter().map(|(_, result)| result).collect()
 }
 
 /// Copies a PDF into the output, and notes its size.
