@@ -119,6 +119,21 @@ fn a_heading_of_images_with_a_footnote_in_a_list_compiles() {
 }
 
 #[test]
+fn a_footnote_starts_on_the_line_of_its_number() {
+    let (_dir, mut site) = one_page_site();
+    let id = site.pages.iter().position(|p| p.key == "s/page").unwrap();
+    site.pages[id].body =
+        "Un mot[^1] et un autre[^2].\n\n[^1]: Une note.\n\n[^2]: Un.\n\n    Deux.\n".into();
+    let text = markup(&site, &site.pages[id]).text;
+    assert!(!text.contains("#footnote[\n#par["), "{text}");
+    let second = text.split("#footnote[").nth(2).unwrap();
+    assert!(
+        !second.starts_with('\n') && second.contains("#par["),
+        "{text}"
+    );
+}
+
+#[test]
 fn typst_syntax_in_content_stays_text() {
     let (_dir, mut site) = one_page_site();
     let worksheets = Worksheets::new(&site).value.unwrap();

@@ -152,7 +152,8 @@ impl Pdfs {
         let mut problems = Diagnostics::new();
         let mut sizes = BTreeMap::new();
         let mut sheets = HashMap::new();
-        for (output, printed) in in_batches(&singles, |output| self.single(site, output)) {
+        let worksheets = in_batches(&singles, BATCH, |output| self.single(site, output));
+        for (output, printed) in worksheets {
             let Some(printed) = printed.and_then(|p| problems.take(p)) else {
                 continue;
             };
@@ -161,7 +162,8 @@ impl Pdfs {
                 sheets.insert(*id, printed);
             }
         }
-        let made = in_batches(&booklets, |output| {
+        // Booklets hold long documents: Typst's memory is dropped after every few.
+        let made = in_batches(&booklets, threads(), |output| {
             let Output::Booklet(id) = output else {
                 return None;
             };
@@ -183,19 +185,25 @@ impl Pdfs {
     }
 }
 
-/// `make` of every output, in parallel, by batches after each of which Typst's memoised
-/// results are dropped: they serve the documents of one batch, and dropping them keeps memory
-/// flat however many documents the site has.
+/// `make` of every output, in parallel, by batches of `size` after each of which Typst's
+/// memoised results are dropped: they serve the documents of one batch, and dropping them
+/// keeps memory flat however many documents the site has.
 fn in_batches<'a, R: Send>(
     outputs: &[&'a Output],
+    size: usize,
     make: impl Fn(&Output) -> R + Sync,
 ) -> Vec<(&'a Output, R)> {
     let mut made = Vec::with_capacity(outputs.len());
-    for batch in outputs.chunks(BATCH) {
+    for batch in outputs.chunks(size.max(1)) {
         made.extend(in_parallel(batch, |output| (*output, make(output))));
         comemo::evict(0);
     }
     made
+}
+
+/// How many threads compile PDFs: one per core.
+fn threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
 /// The stack of a thread that compiles PDFs: Typst recurses deeply in large documents.
@@ -206,9 +214,7 @@ const STACK: usize = 64 * 1024 * 1024;
 /// Typst waits inside the first, so stacks stay shallow and memory holds one document per
 /// thread.
 fn in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len().max(1));
+    let threads = threads().min(items.len().max(1));
     let next = AtomicUsize::new(0);
     let work = || {
         let mut done = Vec::new();
