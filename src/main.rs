@@ -117,6 +117,9 @@ struct SiteArgs {
     /// .parcours-cache/worksheets/.
     #[arg(long)]
     no_cache: bool,
+    /// List every problem (by default, after 20 of one kind the rest are counted).
+    #[arg(long)]
+    verbose: bool,
 }
 
 fn main() {
@@ -160,5 +163,6 @@ fn options(site: SiteArgs, base_url: Option<String>) -> SiteOptions {
         drafts: site.drafts,
         base_url,
         no_cache: site.no_cache,
+        verbose: site.verbose,
     }
 }

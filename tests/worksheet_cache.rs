@@ -17,6 +17,8 @@ const BOOKLET: &str = "fr/bases/bases.pdf";
 fn site() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&fixture("minimal"), dir.path());
+    // Other tests build the fixture where it is: its cache is not this site's.
+    let _ = std::fs::remove_dir_all(dir.path().join(".parcours-cache"));
     dir
 }
 

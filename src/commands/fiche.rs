@@ -16,7 +16,7 @@ pub fn run(options: &SiteOptions, file: &Path, output: Option<&Path>) -> i32 {
         problems,
     } = load_site(options);
     let Some(site) = site else {
-        print_problems(&options.root, &problems);
+        print_problems(&options.root, &problems, options.verbose);
         return CONTENT_ERROR;
     };
     let wanted = relative_to_root(&options.root, file);
@@ -40,7 +40,7 @@ pub fn run(options: &SiteOptions, file: &Path, output: Option<&Path>) -> i32 {
             .unwrap_or_else(|| Checked::ok(None))
     });
     let Some(bytes) = problems.take(made) else {
-        print_problems(&options.root, &problems);
+        print_problems(&options.root, &problems, options.verbose);
         return CONTENT_ERROR;
     };
     let address = worksheet.path(&site);
@@ -51,10 +51,10 @@ pub fn run(options: &SiteOptions, file: &Path, output: Option<&Path>) -> i32 {
             &target,
             format!("cannot write the worksheet: {error}"),
         ));
-        print_problems(&options.root, &problems);
+        print_problems(&options.root, &problems, options.verbose);
         return CONTENT_ERROR;
     }
-    print_problems(&options.root, &problems);
+    print_problems(&options.root, &problems, options.verbose);
     println!(
         "Wrote {} ({} KB)",
         target.display(),

@@ -17,7 +17,7 @@ use super::reader::{Error, Pdf};
 
 /// Puts a booklet together from its `skeleton` and the worksheet PDFs in order, which have
 /// `sheet_pages` pages in all.
-pub fn assemble(
+pub(super) fn assemble(
     skeleton: &[u8],
     sheet_pages: usize,
     sheets: impl Iterator<Item = Result<Vec<u8>, Error>>,

@@ -66,7 +66,7 @@ impl<'a> BookletData<'a> {
 
 /// The fingerprint of the booklet of `section` whose worksheets have the fingerprints
 /// `sheets`.
-pub fn key(
+pub(super) fn key(
     worksheets: &Worksheets,
     site: &Site,
     section: &Page,
@@ -78,7 +78,12 @@ pub fn key(
 }
 
 /// Makes the booklet of `section` from the PDFs of its worksheets, in order.
-pub fn make(worksheets: &Worksheets, site: &Site, section: &Page, sheets: &[PathBuf]) -> Made {
+pub(super) fn make(
+    worksheets: &Worksheets,
+    site: &Site,
+    section: &Page,
+    sheets: &[PathBuf],
+) -> Made {
     let origin = Origin::of(site, section, &Output::Booklet(section.id));
     let file = origin.file.clone();
     let facts = match sheets

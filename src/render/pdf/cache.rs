@@ -35,7 +35,7 @@ impl Key {
 
 /// Builds a [`Key`] from pieces of input, each counted with its length so that two lists of
 /// pieces never give the same bytes.
-pub struct Fingerprint(SipHasher13);
+pub(super) struct Fingerprint(SipHasher13);
 
 impl Default for Fingerprint {
     fn default() -> Self {
@@ -45,32 +45,32 @@ impl Default for Fingerprint {
 
 impl Fingerprint {
     /// A fingerprint that starts with the version of parcours.
-    pub fn new() -> Fingerprint {
+    pub(super) fn new() -> Fingerprint {
         let mut hasher = Fingerprint(SipHasher13::new_with_keys(0, 0));
         hasher.add(VERSION.as_bytes());
         hasher
     }
 
     /// Adds a piece.
-    pub fn add(&mut self, bytes: &[u8]) -> &mut Fingerprint {
+    pub(super) fn add(&mut self, bytes: &[u8]) -> &mut Fingerprint {
         self.0.write(&(bytes.len() as u64).to_le_bytes());
         self.0.write(bytes);
         self
     }
 
     /// Adds a key.
-    pub fn add_key(&mut self, key: Key) -> &mut Fingerprint {
+    pub(super) fn add_key(&mut self, key: Key) -> &mut Fingerprint {
         self.add(&key.0.to_le_bytes())
     }
 
     /// The fingerprint of the pieces added.
-    pub fn finish(&self) -> Key {
+    pub(super) fn finish(&self) -> Key {
         Key(self.0.finish128().as_u128())
     }
 }
 
 /// The PDFs of a site, kept between builds, or for one run only.
-pub struct Cache {
+pub(super) struct Cache {
     dir: PathBuf,
     /// Whether entries of earlier runs may be used.
     reuse: bool,
@@ -84,7 +84,7 @@ pub struct Cache {
 impl Cache {
     /// The cache of the site at `root`, or, when `enabled` is false, a temporary folder that
     /// nothing is taken from.
-    pub fn open(root: &Path, enabled: bool) -> std::io::Result<Cache> {
+    pub(super) fn open(root: &Path, enabled: bool) -> std::io::Result<Cache> {
         let (dir, temporary) = if enabled {
             let dir = root.join(CACHE_DIR);
             std::fs::create_dir_all(&dir)?;
@@ -103,12 +103,12 @@ impl Cache {
     }
 
     /// The folder of the entries.
-    pub fn dir(&self) -> &Path {
+    pub(super) fn dir(&self) -> &Path {
         &self.dir
     }
 
     /// The entry of `key`, when an earlier run made it; it counts as just used.
-    pub fn get(&self, key: Key) -> Option<PathBuf> {
+    pub(super) fn get(&self, key: Key) -> Option<PathBuf> {
         let name = key.file_name();
         if !self.reuse && !self.used().contains(&name) {
             return None;
@@ -122,7 +122,7 @@ impl Cache {
     }
 
     /// Keeps `bytes` as the entry of `key`, and gives its path.
-    pub fn put(&self, key: Key, bytes: &[u8]) -> std::io::Result<PathBuf> {
+    pub(super) fn put(&self, key: Key, bytes: &[u8]) -> std::io::Result<PathBuf> {
         let name = key.file_name();
         let path = self.dir.join(&name);
         let count = self.writes.fetch_add(1, Ordering::Relaxed);
@@ -143,7 +143,7 @@ impl Cache {
     /// hour), least recently used first, until they take no more room than the ones it used;
     /// and temporary files a stopped run left. Call it after a run that made every PDF of the
     /// site. Gives how many files were removed.
-    pub fn sweep(&self) -> usize {
+    pub(super) fn sweep(&self) -> usize {
         if !self.reuse {
             return 0;
         }

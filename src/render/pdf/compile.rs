@@ -175,20 +175,21 @@ impl Worksheets {
             t: site.strings.of(&page.lang),
         };
         let origin = Origin::of(site, page, &Output::Worksheet(page.id));
-        json(&data, &origin.file).map(|json| {
-            json.map(|json| {
-                let alt = typst_string(&site.strings.get(&page.lang, "fiche.qr_alt"));
-                let main = format!(
-                    "#import \"/theme/{TEMPLATE}\": *\n#show: fiche.with(json(\"/sheet.json\"), image(\"/qr.svg\", alt: {alt}, width: 100%))\n{}\n",
-                    markup.text
-                );
-                let memory = vec![
-                    ("/sheet.json".to_string(), json),
-                    ("/qr.svg".to_string(), qr.into_bytes()),
-                ];
-                Job::new(origin, main, memory, vec![page.dir.clone()])
-            })
-        })
+        // The markup's warnings (images of the web) go with the worksheet.
+        let mut problems = markup.problems;
+        let job = problems.take(json(&data, &origin.file)).map(|json| {
+            let alt = typst_string(&site.strings.get(&page.lang, "fiche.qr_alt"));
+            let main = format!(
+                "#import \"/theme/{TEMPLATE}\": *\n#show: fiche.with(json(\"/sheet.json\"), image(\"/qr.svg\", alt: {alt}, width: 100%))\n{}\n",
+                markup.text
+            );
+            let memory = vec![
+                ("/sheet.json".to_string(), json),
+                ("/qr.svg".to_string(), qr.into_bytes()),
+            ];
+            Job::new(origin, main, memory, vec![page.dir.clone()])
+        });
+        Checked::new(job, problems)
     }
 
     /// The job of the printable directory of the help places of `city`, in `lang`.
@@ -405,7 +406,7 @@ pub fn markup(site: &Site, page: &Page) -> Markup {
 
 /// A fixed date for the PDF's metadata, so that two builds give the same bytes: the date
 /// given (`YYYY-MM-DD`), else 2000-01-01.
-pub fn timestamp(date: Option<&str>) -> Datetime {
+pub(super) fn timestamp(date: Option<&str>) -> Datetime {
     let date = date.unwrap_or("2000-01-01");
     let mut parts = date
         .get(..10)
@@ -423,7 +424,7 @@ pub fn timestamp(date: Option<&str>) -> Datetime {
 
 /// A value as the JSON a template reads; `None` with an error on `file` when it cannot be
 /// written.
-pub fn json(data: &impl Serialize, file: &Path) -> Checked<Option<Vec<u8>>> {
+pub(super) fn json(data: &impl Serialize, file: &Path) -> Checked<Option<Vec<u8>>> {
     match serde_json::to_vec(data) {
         Ok(json) => Checked::ok(Some(json)),
         Err(error) => Checked::failed(Diagnostic::error(file, error.to_string())),

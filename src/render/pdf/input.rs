@@ -10,7 +10,7 @@ use super::output::{Booklet, dict};
 use super::reader::{Error, Pdf};
 
 /// The parts of a tagged PDF that the booklet replaces by its own.
-pub struct Parts {
+pub(super) struct Parts {
     pub catalog: Dict,
     pub pages: Vec<u32>,
     /// Objects not copied as they are: the catalog, the page tree, the structure and
@@ -30,7 +30,7 @@ pub struct Parts {
 
 impl Parts {
     /// The parts of `pdf`.
-    pub fn of(pdf: &Pdf) -> Result<Parts, Error> {
+    pub(super) fn of(pdf: &Pdf) -> Result<Parts, Error> {
         let catalog = pdf.catalog()?;
         let (pages, nodes) = pdf.pages()?;
         let mut skipped: HashSet<u32> = nodes.iter().copied().collect();
@@ -86,7 +86,7 @@ impl Parts {
 }
 
 /// One file being copied into the booklet, with the new number of each of its objects.
-pub struct Input<'a> {
+pub(super) struct Input<'a> {
     pdf: Pdf<'a>,
     map: Vec<Option<u32>>,
     /// What the file's marked-content keys are moved by.
@@ -100,7 +100,7 @@ pub struct Input<'a> {
 impl<'a> Input<'a> {
     /// Gives every object of `pdf` that is copied a number in `booklet` (its pages those of
     /// the booklet from `first`), and takes its parent-tree entries, role map and ids.
-    pub fn new(
+    pub(super) fn new(
         pdf: Pdf<'a>,
         parts: &Parts,
         booklet: &mut Booklet,
@@ -180,7 +180,7 @@ impl<'a> Input<'a> {
 
     /// The pieces of the page numbers, the skeleton's pages past `total` (see
     /// [`super::numbers`]), written as forms.
-    pub fn numbers(
+    pub(super) fn numbers(
         &self,
         parts: &Parts,
         total: usize,
@@ -226,7 +226,7 @@ impl<'a> Input<'a> {
     /// Copies the skeleton: its first `front` pages (cover and contents), each but the
     /// cover numbered, and every other object but the content of its other pages and the
     /// document element, which is returned to receive the worksheets.
-    pub fn copy(
+    pub(super) fn copy(
         &self,
         parts: &Parts,
         booklet: &mut Booklet,
@@ -252,7 +252,7 @@ impl<'a> Input<'a> {
     }
 
     /// Copies a worksheet whose first page is the booklet's page `first`.
-    pub fn copy_sheet(
+    pub(super) fn copy_sheet(
         &self,
         parts: &Parts,
         booklet: &mut Booklet,
@@ -355,12 +355,12 @@ impl<'a> Input<'a> {
     }
 
     /// The trailer entry `key` of the file, renumbered.
-    pub fn trailer(&self, key: &str) -> Option<Object> {
+    pub(super) fn trailer(&self, key: &str) -> Option<Object> {
         self.renumber(self.pdf.trailer.get(key)?).ok()
     }
 
     /// The booklet's number of object `old` of the file.
-    pub fn new_number(&self, old: u32) -> Result<u32, Error> {
+    pub(super) fn new_number(&self, old: u32) -> Result<u32, Error> {
         self.map
             .get(old as usize)
             .copied()
@@ -370,7 +370,7 @@ impl<'a> Input<'a> {
 
     /// `object` with its references renumbered, its marked-content keys moved, its ids
     /// prefixed, and named destinations replaced by where they point.
-    pub fn renumber(&self, object: &Object) -> Result<Object, Error> {
+    pub(super) fn renumber(&self, object: &Object) -> Result<Object, Error> {
         Ok(match object {
             Object::Ref(n) => Object::Ref(self.new_number(*n)?),
             Object::Array(items) => Object::Array(
@@ -385,7 +385,7 @@ impl<'a> Input<'a> {
     }
 
     /// `dict` renumbered as by [`Input::renumber`].
-    pub fn renumber_dict(&self, dict: &Dict) -> Result<Dict, Error> {
+    pub(super) fn renumber_dict(&self, dict: &Dict) -> Result<Dict, Error> {
         let mut out = Dict::default();
         for (key, value) in &dict.0 {
             let value = match (key.as_slice(), value) {

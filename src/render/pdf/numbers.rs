@@ -7,7 +7,7 @@
 use super::objects::{Dict, Object};
 
 /// How many pages of pieces end the skeleton: the label, then the ten digits.
-pub const PIECES: usize = 11;
+pub(super) const PIECES: usize = 11;
 
 /// The distance of a page number from the right edge of the page, in points (17 mm, the
 /// pages' side margin).
@@ -18,7 +18,7 @@ const TOP: f64 = 22.68;
 
 /// One piece of a page number: its form, and the size of its page.
 #[derive(Debug, Clone, Copy)]
-pub struct Piece {
+pub(super) struct Piece {
     /// The object number of its form.
     pub form: u32,
     /// Width and height, in points.
@@ -28,7 +28,7 @@ pub struct Piece {
 
 impl Piece {
     /// The piece of a page of size `media_box` (`[0 0 w h]`) written as form `form`.
-    pub fn new(form: u32, media_box: Option<&Object>) -> Option<Piece> {
+    pub(super) fn new(form: u32, media_box: Option<&Object>) -> Option<Piece> {
         let Some(Object::Array(corners)) = media_box else {
             return None;
         };
@@ -47,14 +47,14 @@ impl Piece {
 }
 
 /// The pieces of a booklet's page numbers.
-pub struct Numbers {
+pub(super) struct Numbers {
     pub label: Piece,
     pub digits: [Piece; 10],
 }
 
 impl Numbers {
     /// The forms a page showing `number` uses, by the name its content stream gives them.
-    pub fn resources(&self, number: usize) -> Dict {
+    pub(super) fn resources(&self, number: usize) -> Dict {
         let mut forms = Dict::default();
         forms.set("PcLabel", Object::Ref(self.label.form));
         for digit in digits(number) {
@@ -66,7 +66,7 @@ impl Numbers {
 
     /// The content that draws `number` at the top right of a page `width` by `height`
     /// points, the graphics state as the page's own content found it.
-    pub fn stream(&self, number: usize, width: f64, height: f64) -> Vec<u8> {
+    pub(super) fn stream(&self, number: usize, width: f64, height: f64) -> Vec<u8> {
         let digits = digits(number);
         let digit_width = self.digits[0].width;
         let right = width - RIGHT;

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 /// A PDF object. Numbers, strings and names keep the bytes they were written with, so that
 /// copying an object changes nothing in it.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Object {
+pub(super) enum Object {
     /// `null`.
     Null,
     /// `true` or `false`.
@@ -28,11 +28,11 @@ pub enum Object {
 
 /// A dictionary, its keys in the order they were written.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Dict(pub Vec<(Vec<u8>, Object)>);
+pub(super) struct Dict(pub Vec<(Vec<u8>, Object)>);
 
 impl Dict {
     /// The value of `key`.
-    pub fn get(&self, key: &str) -> Option<&Object> {
+    pub(super) fn get(&self, key: &str) -> Option<&Object> {
         self.0
             .iter()
             .find(|(k, _)| k == key.as_bytes())
@@ -40,7 +40,7 @@ impl Dict {
     }
 
     /// The value of `key`, to change it.
-    pub fn get_mut(&mut self, key: &str) -> Option<&mut Object> {
+    pub(super) fn get_mut(&mut self, key: &str) -> Option<&mut Object> {
         self.0
             .iter_mut()
             .find(|(k, _)| k == key.as_bytes())
@@ -48,7 +48,7 @@ impl Dict {
     }
 
     /// Sets `key`, in place when it is there, at the end otherwise.
-    pub fn set(&mut self, key: &str, value: Object) {
+    pub(super) fn set(&mut self, key: &str, value: Object) {
         match self.0.iter_mut().find(|(k, _)| k == key.as_bytes()) {
             Some((_, v)) => *v = value,
             None => self.0.push((key.as_bytes().to_vec(), value)),
@@ -56,24 +56,24 @@ impl Dict {
     }
 
     /// Whether `/Type` is `name`.
-    pub fn is_type(&self, name: &str) -> bool {
+    pub(super) fn is_type(&self, name: &str) -> bool {
         self.get("Type") == Some(&Object::name(name))
     }
 }
 
 impl Object {
     /// A name object.
-    pub fn name(name: &str) -> Object {
+    pub(super) fn name(name: &str) -> Object {
         Object::Name(name.as_bytes().to_vec())
     }
 
     /// An integer object.
-    pub fn int(value: i64) -> Object {
+    pub(super) fn int(value: i64) -> Object {
         Object::Number(value.to_string().into_bytes())
     }
 
     /// The integer this object is, if it is one.
-    pub fn as_int(&self) -> Option<i64> {
+    pub(super) fn as_int(&self) -> Option<i64> {
         match self {
             Object::Number(raw) => std::str::from_utf8(raw).ok()?.parse().ok(),
             _ => None,
@@ -81,7 +81,7 @@ impl Object {
     }
 
     /// The dictionary this object is, if it is one.
-    pub fn as_dict(&self) -> Option<&Dict> {
+    pub(super) fn as_dict(&self) -> Option<&Dict> {
         match self {
             Object::Dict(dict) => Some(dict),
             _ => None,
@@ -89,7 +89,7 @@ impl Object {
     }
 
     /// Writes the object as PDF syntax.
-    pub fn write(&self, out: &mut Vec<u8>) {
+    pub(super) fn write(&self, out: &mut Vec<u8>) {
         match self {
             Object::Null => out.extend_from_slice(b"null"),
             Object::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
@@ -116,7 +116,7 @@ impl Object {
 
 impl Dict {
     /// Writes the dictionary as PDF syntax.
-    pub fn write(&self, out: &mut Vec<u8>) {
+    pub(super) fn write(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(b"<<");
         for (key, value) in &self.0 {
             out.push(b'/');
@@ -129,7 +129,7 @@ impl Dict {
 }
 
 /// Writes a PDF file object by object, then its cross-reference table.
-pub struct Writer {
+pub(super) struct Writer {
     out: Vec<u8>,
     offsets: BTreeMap<u32, usize>,
 }
@@ -142,7 +142,7 @@ impl Default for Writer {
 
 impl Writer {
     /// A file with its header written.
-    pub fn new() -> Writer {
+    pub(super) fn new() -> Writer {
         Writer {
             out: b"%PDF-1.7\n%\x80\x80\x80\x80\n\n".to_vec(),
             offsets: BTreeMap::new(),
@@ -150,7 +150,7 @@ impl Writer {
     }
 
     /// Writes object `number`; a stream's `/Length` is set from its data.
-    pub fn write(&mut self, number: u32, object: &Object, stream: Option<&[u8]>) {
+    pub(super) fn write(&mut self, number: u32, object: &Object, stream: Option<&[u8]>) {
         self.offsets.insert(number, self.out.len());
         self.out
             .extend_from_slice(format!("{number} 0 obj\n").as_bytes());
@@ -169,7 +169,7 @@ impl Writer {
     }
 
     /// Writes the cross-reference table and the trailer, and gives the file.
-    pub fn finish(mut self, trailer: Dict) -> Vec<u8> {
+    pub(super) fn finish(mut self, trailer: Dict) -> Vec<u8> {
         let size = self.offsets.keys().next_back().map_or(1, |n| n + 1);
         let start = self.out.len();
         self.out

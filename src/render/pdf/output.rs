@@ -5,7 +5,7 @@
 use super::objects::{Dict, Object, Writer};
 
 /// A booklet being written.
-pub struct Booklet {
+pub(super) struct Booklet {
     /// The file being written.
     pub writer: Writer,
     /// The next free object number.
@@ -32,7 +32,7 @@ pub struct Booklet {
 
 impl Booklet {
     /// A booklet of `pages` pages, their numbers and those of its roots taken.
-    pub fn new(pages: usize) -> Booklet {
+    pub(super) fn new(pages: usize) -> Booklet {
         let mut booklet = Booklet {
             writer: Writer::new(),
             next: 1,
@@ -60,7 +60,7 @@ impl Booklet {
     }
 
     /// A new object number.
-    pub fn allocate(&mut self) -> u32 {
+    pub(super) fn allocate(&mut self) -> u32 {
         self.next += 1;
         self.next - 1
     }
@@ -68,7 +68,7 @@ impl Booklet {
     /// Writes what is known only at the end: the booklet's `document` element with the
     /// worksheets below it, the roots of its structure, outline and page tree, and its
     /// `catalog` (the skeleton's, renumbered), then gives the file with `trailer`.
-    pub fn finish(mut self, document: (u32, Dict), catalog: Dict, trailer: Dict) -> Vec<u8> {
+    pub(super) fn finish(mut self, document: (u32, Dict), catalog: Dict, trailer: Dict) -> Vec<u8> {
         let (document_ref, mut document) = document;
         let mut kids = match document.get("K") {
             Some(Object::Array(kids)) => kids.clone(),
@@ -162,7 +162,7 @@ impl Booklet {
 }
 
 /// A dictionary of `entries`.
-pub fn dict<const N: usize>(entries: [(&str, Object); N]) -> Dict {
+pub(super) fn dict<const N: usize>(entries: [(&str, Object); N]) -> Dict {
     Dict(
         entries
             .into_iter()

@@ -7,7 +7,7 @@ use super::objects::{Dict, Object};
 
 /// An object read from a file, with the data of its stream if it is one.
 #[derive(Debug, Clone)]
-pub struct Indirect<'a> {
+pub(super) struct Indirect<'a> {
     /// The object (the stream's dictionary for a stream).
     pub object: Object,
     /// The stream's bytes, as stored (still compressed).
@@ -15,7 +15,7 @@ pub struct Indirect<'a> {
 }
 
 /// A PDF file, its objects read on demand.
-pub struct Pdf<'a> {
+pub(super) struct Pdf<'a> {
     bytes: &'a [u8],
     /// Where each object starts, by number (`None` for free numbers).
     offsets: Vec<Option<usize>>,
@@ -24,11 +24,11 @@ pub struct Pdf<'a> {
 }
 
 /// Why a PDF could not be read.
-pub type Error = String;
+pub(super) type Error = String;
 
 impl<'a> Pdf<'a> {
     /// Reads the cross-reference table and trailer of `bytes`.
-    pub fn parse(bytes: &'a [u8]) -> Result<Pdf<'a>, Error> {
+    pub(super) fn parse(bytes: &'a [u8]) -> Result<Pdf<'a>, Error> {
         let tail = &bytes[bytes.len().saturating_sub(64)..];
         let at = find(tail, b"startxref").ok_or("no startxref")?;
         let mut lexer = Lexer::at(bytes, bytes.len() - tail.len() + at + b"startxref".len());
@@ -69,17 +69,17 @@ impl<'a> Pdf<'a> {
     }
 
     /// One past the highest object number.
-    pub fn size(&self) -> u32 {
+    pub(super) fn size(&self) -> u32 {
         self.offsets.len() as u32
     }
 
     /// The numbers of the objects the file holds.
-    pub fn numbers(&self) -> impl Iterator<Item = u32> + '_ {
+    pub(super) fn numbers(&self) -> impl Iterator<Item = u32> + '_ {
         (0..self.size()).filter(|&n| self.offsets[n as usize].is_some())
     }
 
     /// Object `number`.
-    pub fn get(&self, number: u32) -> Result<Indirect<'a>, Error> {
+    pub(super) fn get(&self, number: u32) -> Result<Indirect<'a>, Error> {
         let offset = self
             .offsets
             .get(number as usize)
@@ -117,7 +117,7 @@ impl<'a> Pdf<'a> {
     }
 
     /// The dictionary `object` is or refers to.
-    pub fn dict(&self, object: &Object) -> Result<Dict, Error> {
+    pub(super) fn dict(&self, object: &Object) -> Result<Dict, Error> {
         match object {
             Object::Dict(dict) => Ok(dict.clone()),
             Object::Ref(n) => match self.get(*n)?.object {
@@ -129,12 +129,12 @@ impl<'a> Pdf<'a> {
     }
 
     /// The document catalog.
-    pub fn catalog(&self) -> Result<Dict, Error> {
+    pub(super) fn catalog(&self) -> Result<Dict, Error> {
         self.dict(self.trailer.get("Root").ok_or("no catalog")?)
     }
 
     /// The page objects in order, and the page-tree nodes above them.
-    pub fn pages(&self) -> Result<(Vec<u32>, Vec<u32>), Error> {
+    pub(super) fn pages(&self) -> Result<(Vec<u32>, Vec<u32>), Error> {
         let root = match self.catalog()?.get("Pages") {
             Some(Object::Ref(n)) => *n,
             _ => return Err("no page tree".into()),
