@@ -54,7 +54,7 @@ for f in $(find "$out" -mindepth 3 -maxdepth 3 -name '*.pdf'); do
 done
 all_pages=$((sheet_pages + booklet_pages))
 
-course=$(find "$corpus/content" -name '*.fr.md' ! -name '_index*' | sort | head -1)
+course=$(find "$corpus/content" -name '*.fr.md' ! -name '_index*' | sort | sed -n 1p)
 cp "$course" "$work/course.bak"
 echo "Une phrase ajoutée pour mesurer une reconstruction." >> "$course"
 measure "$corpus"
