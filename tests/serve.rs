@@ -109,6 +109,13 @@ fn an_edit_is_rebuilt_and_announced() {
     let (status, booklet) = http_get(&server.address, "/fr/bases/bases.pdf");
     assert_eq!(status, 200, "so is a booklet");
     assert!(booklet.starts_with("%PDF-"));
+    let kept = std::fs::read_dir(site.path().join(".parcours-cache/worksheets"))
+        .unwrap()
+        .count();
+    assert!(
+        kept >= 2,
+        "the worksheet and the booklet are kept in the cache"
+    );
 
     let stream = events(&server.address);
     let page = site.path().join("content/bases/clavier.fr.md");
