@@ -104,6 +104,19 @@ fn an_unchanged_worksheet_is_copied_and_a_changed_one_made_again() {
 }
 
 #[test]
+fn a_changed_image_makes_the_worksheets_that_show_it_again() {
+    let site = site();
+    built(site.path(), &[]);
+    mark_entries(site.path());
+    let image = site.path().join("content/bases/souris.svg");
+    let svg = std::fs::read_to_string(&image).unwrap();
+    std::fs::write(&image, svg.replace("</svg>", "<circle r=\"1\"/></svg>")).unwrap();
+    let out = built(site.path(), &[]);
+    assert!(!marked(&pdf(out.path(), SHEET)), "the page showing it");
+    assert!(marked(&pdf(out.path(), OTHER_SHEET)), "not the others");
+}
+
+#[test]
 fn a_change_of_template_font_or_address_makes_every_worksheet_again() {
     let site = site();
     built(site.path(), &[]);

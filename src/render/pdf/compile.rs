@@ -1,5 +1,5 @@
 //! Compiling one PDF: a *job* (the generated main file, the data it reads from memory, the
-//! content folders whose images it may show), its fingerprint for the cache, and Typst's
+//! images of `content/` it may show), its fingerprint for the cache, and Typst's
 //! compilation in the sandboxed World, tagged and PDF/UA-1 when the content allows it.
 
 use std::collections::HashMap;
@@ -90,8 +90,8 @@ pub struct Job {
 }
 
 impl Job {
-    /// A document whose main file is `main`, reading `memory` (path, bytes) and the images
-    /// of the `allowed` folders of `content/`.
+    /// A document whose main file is `main`, reading `memory` (path, bytes) and the
+    /// `allowed` images of `content/`.
     pub fn new(
         origin: Origin,
         main: String,
@@ -119,8 +119,8 @@ pub struct Worksheets {
     root: PathBuf,
     /// The fingerprint of the theme's files that Typst may read, fonts included.
     theme: Key,
-    /// The fingerprint of the assets of each content folder, computed once.
-    folders: Mutex<HashMap<String, Key>>,
+    /// The fingerprint of each image of `content/` the worksheets show, computed once.
+    images: Mutex<HashMap<String, Key>>,
 }
 
 impl Worksheets {
@@ -150,7 +150,7 @@ impl Worksheets {
             shared,
             root: site.root.clone(),
             theme: theme_fingerprint(site),
-            folders: Mutex::new(HashMap::new()),
+            images: Mutex::new(HashMap::new()),
         }))
     }
 
@@ -177,6 +177,7 @@ impl Worksheets {
         let origin = Origin::of(site, page, &Output::Worksheet(page.id));
         // The markup's warnings (images of the web) go with the worksheet.
         let mut problems = markup.problems;
+        let images = markup.images;
         let job = problems.take(json(&data, &origin.file)).map(|json| {
             let alt = typst_string(&site.strings.get(&page.lang, "fiche.qr_alt"));
             let main = format!(
@@ -187,7 +188,7 @@ impl Worksheets {
                 ("/sheet.json".to_string(), json),
                 ("/qr.svg".to_string(), qr.into_bytes()),
             ];
-            Job::new(origin, main, memory, vec![page.dir.clone()])
+            Job::new(origin, main, memory, images)
         });
         Checked::new(job, problems)
     }
@@ -240,16 +241,16 @@ impl Worksheets {
 
     /// A fingerprint of everything `job` reads: the version of parcours, the theme's files
     /// and fonts, the generated main file (the page's text, the titles and addresses it
-    /// links to), the data (front matter, interface strings, base URL), the images of its
-    /// folders and the PDF's metadata.
+    /// links to), the data (front matter, interface strings, base URL), the images it
+    /// shows and the PDF's metadata.
     pub fn key(&self, job: &Job) -> Key {
         let mut fingerprint = Fingerprint::new();
         fingerprint.add_key(self.theme).add(job.main.as_bytes());
         for (path, bytes) in &job.memory {
             fingerprint.add(path.as_bytes()).add(bytes);
         }
-        for folder in &job.allowed {
-            fingerprint.add_key(self.folder_fingerprint(folder));
+        for image in &job.allowed {
+            fingerprint.add_key(self.image_fingerprint(image));
         }
         job.origin.fingerprint(&mut fingerprint);
         fingerprint.finish()
@@ -269,29 +270,18 @@ impl Worksheets {
         fingerprint.finish()
     }
 
-    /// The fingerprint of the files of a folder of `content/` that a worksheet may show.
-    fn folder_fingerprint(&self, folder: &str) -> Key {
-        let mut folders = self.folders.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(key) = folders.get(folder) {
+    /// The fingerprint of an image of `content/` (its path and bytes), taken once per run.
+    fn image_fingerprint(&self, image: &str) -> Key {
+        let mut images = self.images.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(key) = images.get(image) {
             return *key;
         }
-        let mut fingerprint = Fingerprint::new();
-        let dir = self.root.join(CONTENT_DIR).join(folder);
-        let mut files: Vec<_> = std::fs::read_dir(&dir)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|entry| entry.path())
-            .filter(|path| path.is_file() && super::world::is_asset(path))
-            .collect();
-        files.sort();
-        for path in files {
-            fingerprint
-                .add(path.file_name().unwrap_or_default().as_encoded_bytes())
-                .add(&std::fs::read(&path).unwrap_or_default());
-        }
-        let key = fingerprint.finish();
-        folders.insert(folder.to_string(), key);
+        let bytes = std::fs::read(self.root.join(CONTENT_DIR).join(image)).unwrap_or_default();
+        let key = Fingerprint::new()
+            .add(image.as_bytes())
+            .add(&bytes)
+            .finish();
+        images.insert(image.to_string(), key);
         key
     }
 
