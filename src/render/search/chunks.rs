@@ -1,0 +1,116 @@
+//! A page's text cut into chunks: short passages of about twenty words, ending at the end of
+//! a sentence when one comes soon enough. The index keeps a few chunks of each page, those
+//! where the most of its words first appear: a result shows its excerpt from one of them,
+//! and words found in one chunk stand together.
+
+use std::ops::Range;
+
+/// The most chunks of a page the index keeps: their numbers fit in the bits of a byte.
+pub const KEPT: usize = 8;
+/// A chunk ends at the first end of a sentence after this many words...
+const SHORTEST: usize = 12;
+/// ... and after this many words in any case.
+const LONGEST: usize = 24;
+
+/// Cuts a text into chunks as its words come, in order.
+#[derive(Debug, Default)]
+pub struct Chunker {
+    /// Where each chunk starts in the text.
+    starts: Vec<usize>,
+    /// The words of the last chunk so far.
+    words: usize,
+    /// Where the last word ended.
+    end: usize,
+}
+
+impl Chunker {
+    /// The number of the chunk of the next word of `text`, which stands at `word`.
+    pub fn chunk_of(&mut self, text: &str, word: &Range<usize>) -> u32 {
+        let full = self.words >= LONGEST;
+        let sentence = self.words >= SHORTEST && ends_sentence(&text[self.end..word.start]);
+        if self.starts.is_empty() || full || sentence {
+            self.starts.push(word.start);
+            self.words = 0;
+        }
+        self.words += 1;
+        self.end = word.end;
+        (self.starts.len() - 1) as u32
+    }
+
+    /// How many chunks the text has so far.
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// The text of chunk `n` of `text`, from its first word to the start of the next chunk.
+    pub fn text<'a>(&self, text: &'a str, n: usize) -> &'a str {
+        let end = self.starts.get(n + 1).copied().unwrap_or(text.len());
+        text[self.starts[n]..end].trim()
+    }
+}
+
+/// Whether the text between two words ends a sentence.
+fn ends_sentence(between: &str) -> bool {
+    between.contains(['.', '!', '?', ':', ';'])
+}
+
+/// The chunks to keep, in order, from how many stems first appear in each: the [`KEPT`]
+/// that introduce the most words (the earlier on a tie), and none that introduces none.
+pub fn keep(firsts: &[u32]) -> Vec<u32> {
+    let mut chunks: Vec<u32> = (0..firsts.len() as u32)
+        .filter(|&c| firsts[c as usize] > 0)
+        .collect();
+    chunks.sort_by_key(|&c| (std::cmp::Reverse(firsts[c as usize]), c));
+    chunks.truncate(KEPT);
+    chunks.sort_unstable();
+    chunks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chunks(text: &str) -> Vec<String> {
+        let mut chunker = Chunker::default();
+        let mut start = None;
+        for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            match (c.is_alphanumeric(), start) {
+                (true, None) => start = Some(at),
+                (false, Some(from)) => {
+                    chunker.chunk_of(text, &(from..at));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        (0..chunker.len())
+            .map(|n| chunker.text(text, n).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn chunks_end_at_a_sentence_once_long_enough_and_never_run_past_the_longest() {
+        let short = "Un deux trois. Quatre cinq.";
+        assert_eq!(chunks(short), [short]);
+        let twelve = "a b c d e f g h i j k l. Suite ici.";
+        assert_eq!(chunks(twelve), ["a b c d e f g h i j k l.", "Suite ici."]);
+        let long = vec!["mot"; 60].join(" ");
+        let cut = chunks(&long);
+        assert_eq!(cut.len(), 3);
+        assert!(cut.iter().all(|c| c.split(' ').count() <= LONGEST));
+        assert_eq!(cut.concat().matches("mot").count(), 60);
+    }
+
+    #[test]
+    fn kept_chunks_introduce_the_most_words_and_stay_in_order() {
+        assert_eq!(keep(&[3, 0, 5, 1]), [0, 2, 3]);
+        let many: Vec<u32> = (0..20).map(|n| n % 4).collect();
+        let kept = keep(&many);
+        assert_eq!(kept.len(), KEPT);
+        assert!(
+            kept.iter()
+                .all(|&c| many[c as usize] == 3 || many[c as usize] == 2)
+        );
+        assert!(kept.windows(2).all(|w| w[0] < w[1]));
+    }
+}

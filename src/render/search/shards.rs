@@ -1,0 +1,154 @@
+//! The files of the static index: sorted entries grouped into shards of about the same size,
+//! and each file compressed at build time (gzip), which the browser opens itself, so that a
+//! host that compresses nothing still sends few bytes.
+//!
+//! Shards grow with the site so that a language's index keeps to a bounded number of files:
+//! a shard holds at least its kind's smallest size, and more when the kind would otherwise
+//! need more than its number of files.
+
+use std::io::Write;
+
+use flate2::Compression;
+use flate2::write::GzEncoder;
+
+/// How a kind of file is cut: its smallest size in bytes (before compression), and the most
+/// files it may take in one language.
+#[derive(Debug, Clone, Copy)]
+pub struct Cut {
+    /// The size a shard grows to before the next one starts, when the site is small.
+    pub smallest: usize,
+    /// The most shards of this kind.
+    pub most: usize,
+}
+
+impl Cut {
+    /// The size a shard grows to for entries of `total` bytes in all.
+    fn target(self, total: usize) -> usize {
+        self.smallest.max(total.div_ceil(self.most.max(1)))
+    }
+
+    /// How many of `count` items of about the same size go in each file.
+    pub fn per_file(self, count: usize) -> usize {
+        count.div_ceil(self.most.max(1)).max(1)
+    }
+}
+
+/// Groups sorted entries (key, bytes) into shards of about the size `cut` gives, each the
+/// concatenation of its entries' bytes: (first key, bytes). There is always one shard.
+pub fn group(entries: Vec<(String, Vec<u8>)>, cut: Cut) -> Vec<(String, Vec<u8>)> {
+    let total = entries.iter().map(|(_, bytes)| bytes.len()).sum();
+    let target = cut.target(total);
+    let mut shards: Vec<(String, Vec<u8>)> = Vec::new();
+    for (key, bytes) in entries {
+        match shards.last_mut() {
+            Some((_, shard)) if shard.len() + bytes.len() <= target => shard.extend(bytes),
+            _ => shards.push((key, bytes)),
+        }
+    }
+    if shards.is_empty() {
+        shards.push((String::new(), Vec::new()));
+    }
+    shards
+}
+
+/// The JSON array of pre-written JSON values.
+pub fn json_array<'a>(values: impl Iterator<Item = &'a [u8]>) -> Vec<u8> {
+    let mut array = vec![b'['];
+    for value in values {
+        if array.len() > 1 {
+            array.push(b',');
+        }
+        array.extend_from_slice(value);
+    }
+    array.push(b']');
+    array
+}
+
+/// `bytes` compressed with gzip, the same for the same bytes (no name, no date).
+pub fn gzip(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = GzEncoder::new(
+        Vec::with_capacity(bytes.len() / 3 + 32),
+        Compression::new(6),
+    );
+    // Writing into a Vec cannot fail.
+    let _ = encoder.write_all(bytes);
+    encoder.finish().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+
+    fn entries(n: usize) -> Vec<(String, Vec<u8>)> {
+        (0..n)
+            .map(|i| (format!("w{i:03}"), vec![b'x'; 10]))
+            .collect()
+    }
+
+    #[test]
+    fn shards_start_at_their_first_key_and_stay_near_the_target() {
+        let shards = group(
+            entries(100),
+            Cut {
+                smallest: 100,
+                most: 1000,
+            },
+        );
+        assert_eq!(shards.len(), 10);
+        assert_eq!(shards[0].0, "w000");
+        assert_eq!(shards[1].0, "w010");
+        assert!(shards.iter().all(|(_, bytes)| bytes.len() == 100));
+    }
+
+    #[test]
+    fn shards_grow_to_keep_within_their_number_of_files() {
+        let shards = group(
+            entries(100),
+            Cut {
+                smallest: 10,
+                most: 4,
+            },
+        );
+        assert_eq!(shards.len(), 4);
+        assert_eq!(
+            Cut {
+                smallest: 1,
+                most: 4
+            }
+            .per_file(10),
+            3
+        );
+        assert_eq!(
+            Cut {
+                smallest: 1,
+                most: 400
+            }
+            .per_file(10),
+            1
+        );
+    }
+
+    #[test]
+    fn an_empty_index_still_has_one_shard() {
+        let cut = Cut {
+            smallest: 10,
+            most: 4,
+        };
+        assert_eq!(group(Vec::new(), cut), [(String::new(), Vec::new())]);
+    }
+
+    #[test]
+    fn compressed_files_open_again_and_are_reproducible() {
+        let text = json_array([&b"{\"t\":1}"[..], b"2"].into_iter()).repeat(50);
+        let packed = gzip(&text);
+        assert_eq!(&packed[..2], [0x1f, 0x8b]);
+        assert!(packed.len() < text.len() / 5);
+        assert_eq!(packed, gzip(&text));
+        let mut opened = Vec::new();
+        flate2::read::GzDecoder::new(&packed[..])
+            .read_to_end(&mut opened)
+            .unwrap();
+        assert_eq!(opened, text);
+    }
+}
