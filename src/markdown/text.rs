@@ -40,8 +40,27 @@ pub fn plain(document: &Document<'_>) -> PlainText {
     }
     PlainText {
         headings: document.headings.iter().map(|h| h.title.clone()).collect(),
-        text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+        text: collapse_spaces(&text),
     }
+}
+
+/// The words of `text` with one space between them: runs of white space become one space,
+/// and none is left at either end.
+fn collapse_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Whether a tag is a block, which words do not run across.
@@ -88,5 +107,13 @@ mod tests {
         let plain = plain_text("## Titre\n\n**gras**, et [lien](x.md).\n- un\n- deux");
         assert_eq!(plain.text, "Titre gras, et lien. un deux");
         assert_eq!(plain.headings, ["Titre"]);
+    }
+
+    #[test]
+    fn spaces_collapse_as_split_whitespace_would() {
+        for text in ["", "  ", " a  b\n\tc ", "un\u{a0}mot\u{202f}:", "é  ü"] {
+            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(collapse_spaces(text), expected, "{text:?}");
+        }
     }
 }

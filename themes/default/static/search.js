@@ -244,11 +244,10 @@
       this.meta = load(`${base}meta.json`, true).then((bytes) => JSON.parse(text(bytes)));
     }
 
-    /** A file of the index, read by `parse`, fetched once. */
-    async file(name, parse) {
+    /** A file of the index, read by `parse`, fetched once however many ask for it at once. */
+    file(name, parse) {
       if (!this.files.has(name)) {
-        const meta = await this.meta;
-        const loading = load(`${this.base}${name}?v=${meta.version}`).then(parse);
+        const loading = this.meta.then((meta) => load(`${this.base}${name}?v=${meta.version}`)).then(parse);
         loading.catch(() => this.files.delete(name));
         this.files.set(name, loading);
       }
