@@ -45,22 +45,40 @@ pub fn plain(document: &Document<'_>) -> PlainText {
 }
 
 /// The words of `text` with one space between them: runs of white space become one space,
-/// and none is left at either end.
+/// and none is left at either end. Words are copied whole, and ASCII read byte by byte.
 fn collapse_spaces(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            space = !out.is_empty();
+    let mut word: Option<usize> = None;
+    let mut at = 0;
+    while at < text.len() {
+        let byte = text.as_bytes()[at];
+        let (space, width) = if byte < 0x80 {
+            (matches!(byte, b' ' | b'\t'..=b'\r'), 1)
         } else {
-            if space {
-                out.push(' ');
-                space = false;
+            let c = text[at..].chars().next().unwrap_or_default();
+            (c.is_whitespace(), c.len_utf8())
+        };
+        match (space, word) {
+            (true, Some(start)) => {
+                push_word(&mut out, &text[start..at]);
+                word = None;
             }
-            out.push(c);
+            (false, None) => word = Some(at),
+            _ => {}
         }
+        at += width;
+    }
+    if let Some(start) = word {
+        push_word(&mut out, &text[start..]);
     }
     out
+}
+
+fn push_word(out: &mut String, word: &str) {
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(word);
 }
 
 /// Whether a tag is a block, which words do not run across.
@@ -111,7 +129,15 @@ mod tests {
 
     #[test]
     fn spaces_collapse_as_split_whitespace_would() {
-        for text in ["", "  ", " a  b\n\tc ", "un\u{a0}mot\u{202f}:", "é  ü"] {
+        let texts = [
+            "",
+            "  ",
+            " a  b\n\tc ",
+            "un\u{a0}mot\u{202f}:",
+            "é  ü",
+            "x\u{b}y\u{85}",
+        ];
+        for text in texts {
             let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(collapse_spaces(text), expected, "{text:?}");
         }

@@ -114,17 +114,25 @@ impl Words {
 
     /// The number of a word, analysed when first seen.
     fn number(&mut self, word: &str) -> u32 {
-        self.lower.clear();
-        if word.is_ascii() {
-            self.lower.push_str(word);
-            self.lower.make_ascii_lowercase();
+        let lower = if word
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        {
+            word
         } else {
-            self.lower.extend(word.chars().flat_map(char::to_lowercase));
-        }
-        if let Some(&id) = self.seen.get(self.lower.as_str()) {
+            self.lower.clear();
+            if word.is_ascii() {
+                self.lower.push_str(word);
+                self.lower.make_ascii_lowercase();
+            } else {
+                self.lower.extend(word.chars().flat_map(char::to_lowercase));
+            }
+            &self.lower
+        };
+        if let Some(&id) = self.seen.get(lower) {
             return id;
         }
-        let lower = self.lower.clone();
+        let lower = lower.to_string();
         let stem = first_token(&mut self.stemmer, &lower).map(|stem| self.stem_id(stem));
         let id = self.words.len() as u32;
         self.words.push(Word {

@@ -1,7 +1,7 @@
-//! A page's text cut into chunks: short passages of about twenty words, ending at the end of
-//! a sentence when one comes soon enough. The index keeps a few chunks of each page, those
-//! where the most of its words first appear: a result shows its excerpt from one of them,
-//! and words found in one chunk stand together.
+//! A page's text cut into chunks: short passages of about twenty words, starting at each
+//! heading and ending at the end of a sentence when one comes soon enough. The index keeps a
+//! few chunks of each page, those where the most of its words first appear: a result shows
+//! its excerpt from one of them, and words found in one chunk stand together.
 
 use std::ops::Range;
 
@@ -15,6 +15,8 @@ const LONGEST: usize = 24;
 /// Cuts a text into chunks as its words come, in order.
 #[derive(Debug, Default)]
 pub struct Chunker {
+    /// Where the headings start in the text, the last first: each starts a chunk.
+    headings: Vec<usize>,
     /// Where each chunk starts in the text.
     starts: Vec<usize>,
     /// The words of the last chunk so far.
@@ -24,11 +26,33 @@ pub struct Chunker {
 }
 
 impl Chunker {
+    /// A chunker for `text`, whose headings (in order) each start a chunk where they stand.
+    pub fn new(text: &str, headings: &[String]) -> Chunker {
+        let mut from = 0;
+        let mut starts = Vec::new();
+        for heading in headings {
+            if let Some(at) = text[from..].find(heading.as_str()) {
+                starts.push(from + at);
+                from += at + heading.len();
+            }
+        }
+        starts.reverse();
+        Chunker {
+            headings: starts,
+            ..Chunker::default()
+        }
+    }
+
     /// The number of the chunk of the next word of `text`, which stands at `word`.
     pub fn chunk_of(&mut self, text: &str, word: &Range<usize>) -> u32 {
         let full = self.words >= LONGEST;
         let sentence = self.words >= SHORTEST && ends_sentence(&text[self.end..word.start]);
-        if self.starts.is_empty() || full || sentence {
+        let mut heading = false;
+        while self.headings.last().is_some_and(|&at| at <= word.start) {
+            self.headings.pop();
+            heading = true;
+        }
+        if self.starts.is_empty() || full || sentence || heading {
             self.starts.push(word.start);
             self.words = 0;
         }
@@ -71,7 +95,12 @@ mod tests {
     use super::*;
 
     fn chunks(text: &str) -> Vec<String> {
-        let mut chunker = Chunker::default();
+        chunks_with(text, &[])
+    }
+
+    fn chunks_with(text: &str, headings: &[&str]) -> Vec<String> {
+        let headings: Vec<String> = headings.iter().map(|h| h.to_string()).collect();
+        let mut chunker = Chunker::new(text, &headings);
         let mut start = None;
         for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
             match (c.is_alphanumeric(), start) {
@@ -99,6 +128,15 @@ mod tests {
         assert_eq!(cut.len(), 3);
         assert!(cut.iter().all(|c| c.split(' ').count() <= LONGEST));
         assert_eq!(cut.concat().matches("mot").count(), 60);
+    }
+
+    #[test]
+    fn every_heading_starts_a_chunk() {
+        let text = "Titre un Du texte. Titre deux Encore du texte.";
+        assert_eq!(
+            chunks_with(text, &["Titre un", "Titre deux", "Absent"]),
+            ["Titre un Du texte.", "Titre deux Encore du texte."]
+        );
     }
 
     #[test]
