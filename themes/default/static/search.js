@@ -241,7 +241,14 @@
     constructor(base) {
       this.base = base;
       this.files = new Map();
-      this.meta = load(`${base}meta.json`, true).then((bytes) => JSON.parse(text(bytes)));
+    }
+
+    /** The index's first file, fetched with the first query: a page read without searching
+     * costs nothing more. */
+    get meta() {
+      this.loading ||= load(`${this.base}meta.json`, true).then((bytes) => JSON.parse(text(bytes)));
+      this.loading.catch(() => { this.loading = null; });
+      return this.loading;
     }
 
     /** A file of the index, read by `parse`, fetched once however many ask for it at once. */
