@@ -343,8 +343,8 @@ fn writes_a_search_index_per_language_with_stems_scores_and_filters() {
         .iter()
         .max_by_key(|(_, score, _)| *score)
         .unwrap();
-    assert_ne!(best.2 & 0x100, 0, "its title has the word");
-    assert_ne!(best.2 & 0xff, 0, "a kept chunk of its text has it");
+    assert_ne!(best.2 & 0x1000, 0, "its title has the word");
+    assert_ne!(best.2 & 0xfff, 0, "a kept chunk of its text has it");
     let per = meta["documents"].as_u64().unwrap() as usize;
     let shard: serde_json::Value =
         serde_json::from_slice(&gunzip(&file(&format!("d/{}.gz", best.0 / per)))).unwrap();

@@ -1,12 +1,13 @@
 //! A page's text cut into chunks: short passages of about twenty words, starting at each
 //! heading and ending at the end of a sentence when one comes soon enough. The index keeps a
-//! few chunks of each page, those where the most of its words first appear: a result shows
-//! its excerpt from one of them, and words found in one chunk stand together.
+//! few chunks of each page, those that start at a heading first, then those where the most
+//! of its words first appear: a result shows its excerpt from one of them, and words found
+//! in one chunk stand together.
 
 use std::ops::Range;
 
-/// The most chunks of a page the index keeps: their numbers fit in the bits of a byte.
-pub const KEPT: usize = 8;
+/// The most chunks of a page the index keeps, each a bit of a posting's flags.
+pub const KEPT: usize = 12;
 /// A chunk ends at the first end of a sentence after this many words...
 const SHORTEST: usize = 12;
 /// ... and after this many words in any case.
@@ -19,6 +20,8 @@ pub struct Chunker {
     headings: Vec<usize>,
     /// Where each chunk starts in the text.
     starts: Vec<usize>,
+    /// Whether each chunk starts at a heading.
+    headed: Vec<bool>,
     /// The words of the last chunk so far.
     words: usize,
     /// Where the last word ended.
@@ -54,6 +57,7 @@ impl Chunker {
         }
         if self.starts.is_empty() || full || sentence || heading {
             self.starts.push(word.start);
+            self.headed.push(heading);
             self.words = 0;
         }
         self.words += 1;
@@ -61,9 +65,9 @@ impl Chunker {
         (self.starts.len() - 1) as u32
     }
 
-    /// How many chunks the text has so far.
-    pub fn len(&self) -> usize {
-        self.starts.len()
+    /// Whether each chunk starts at a heading.
+    pub fn headed(&self) -> &[bool] {
+        &self.headed
     }
 
     /// The text of chunk `n` of `text`, from its first word to the start of the next chunk.
@@ -78,13 +82,20 @@ fn ends_sentence(between: &str) -> bool {
     between.contains(['.', '!', '?', ':', ';'])
 }
 
-/// The chunks to keep, in order, from how many stems first appear in each: the [`KEPT`]
-/// that introduce the most words (the earlier on a tie), and none that introduces none.
-pub fn keep(firsts: &[u32]) -> Vec<u32> {
+/// The chunks to keep, in order, from whether each starts at a heading and how many stems
+/// first appear in each: the [`KEPT`] that start at a heading, then that introduce the most
+/// words (the earlier on a tie), and none that introduces no word.
+pub fn keep(headed: &[bool], firsts: &[u32]) -> Vec<u32> {
     let mut chunks: Vec<u32> = (0..firsts.len() as u32)
         .filter(|&c| firsts[c as usize] > 0)
         .collect();
-    chunks.sort_by_key(|&c| (std::cmp::Reverse(firsts[c as usize]), c));
+    chunks.sort_by_key(|&c| {
+        (
+            !headed[c as usize],
+            std::cmp::Reverse(firsts[c as usize]),
+            c,
+        )
+    });
     chunks.truncate(KEPT);
     chunks.sort_unstable();
     chunks
@@ -112,7 +123,7 @@ mod tests {
                 _ => {}
             }
         }
-        (0..chunker.len())
+        (0..chunker.headed().len())
             .map(|n| chunker.text(text, n).to_string())
             .collect()
     }
@@ -140,15 +151,15 @@ mod tests {
     }
 
     #[test]
-    fn kept_chunks_introduce_the_most_words_and_stay_in_order() {
-        assert_eq!(keep(&[3, 0, 5, 1]), [0, 2, 3]);
-        let many: Vec<u32> = (0..20).map(|n| n % 4).collect();
-        let kept = keep(&many);
+    fn kept_chunks_start_at_headings_or_introduce_the_most_words_and_stay_in_order() {
+        assert_eq!(keep(&[false; 4], &[3, 0, 5, 1]), [0, 2, 3]);
+        assert_eq!(keep(&[false, true, false, true], &[3, 0, 5, 1]), [0, 2, 3]);
+        let many: Vec<u32> = (0..30).map(|n| n % 4).collect();
+        let headed: Vec<bool> = (0..30).map(|n| n == 29).collect();
+        let kept = keep(&headed, &many);
         assert_eq!(kept.len(), KEPT);
-        assert!(
-            kept.iter()
-                .all(|&c| many[c as usize] == 3 || many[c as usize] == 2)
-        );
+        assert_eq!(kept.last(), Some(&29));
+        assert!(kept[..KEPT - 1].iter().all(|&c| many[c as usize] >= 2));
         assert!(kept.windows(2).all(|w| w[0] < w[1]));
     }
 }

@@ -6,7 +6,7 @@
 use rustc_hash::FxHashMap;
 
 use super::analysis::Words;
-use super::chunks::{Chunker, keep};
+use super::chunks::{Chunker, KEPT, keep};
 use super::documents::Searchable;
 
 /// How much a word counts in each part of a page. Headings are also part of the text.
@@ -19,7 +19,7 @@ const CARD: f32 = 0.5;
 
 /// The bit of [`Posting::flags`] that says the page's title has the stem; the bits below it
 /// are the kept chunks that have it.
-pub const IN_TITLE: u16 = 1 << 8;
+pub const IN_TITLE: u16 = 1 << KEPT;
 
 /// A page that has a stem.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -90,7 +90,7 @@ impl Gathered {
                 self.text.push((stem, chunk));
             }
         });
-        let kept = self.mark_kept_chunks(chunker.len());
+        let kept = self.mark_kept_chunks(chunker.headed());
         let chunks = kept
             .iter()
             .map(|&c| chunker.text(&page.text, c as usize))
@@ -118,7 +118,8 @@ impl Gathered {
 
     /// Chooses the chunks of the page to keep, marks in each stem's flags the kept chunks
     /// that have it, and returns them.
-    fn mark_kept_chunks(&mut self, chunks: usize) -> Vec<u32> {
+    fn mark_kept_chunks(&mut self, headed: &[bool]) -> Vec<u32> {
+        let chunks = headed.len();
         let mut firsts = vec![0; chunks];
         for &stem in &self.touched {
             let first = self.page[stem as usize].first;
@@ -126,7 +127,7 @@ impl Gathered {
                 firsts[first as usize - 1] += 1;
             }
         }
-        let kept = keep(&firsts);
+        let kept = keep(headed, &firsts);
         let mut bits = vec![0u16; chunks];
         for (bit, &chunk) in kept.iter().enumerate() {
             bits[chunk as usize] = 1 << bit;

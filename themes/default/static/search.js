@@ -13,8 +13,9 @@
   /** What the synonyms of the words typed weigh, beside the words themselves. */
   const SYNONYM = 0.6;
   /** In a page's flags: its title has the word; the bits below are its kept chunks. */
-  const IN_TITLE = 0x100;
-  const CHUNKS = 0xff;
+  const KEPT = 12;
+  const IN_TITLE = 1 << KEPT;
+  const CHUNKS = IN_TITLE - 1;
 
   /** Lower case, accents folded: what the index calls a form. */
   const fold = (text) => text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')
@@ -463,7 +464,7 @@
   function bestChunk(chunks) {
     let best = -1;
     let most = 0;
-    for (let bit = 0; bit < 8; bit++) {
+    for (let bit = 0; bit < KEPT; bit++) {
       const here = chunks.filter((c) => c & (1 << bit)).length;
       if (here > most) { best = bit; most = here; }
     }
