@@ -192,15 +192,26 @@ impl Words {
     }
 }
 
-/// Calls `each` with the place of every run of letters and digits in `text`.
+/// Calls `each` with the place of every run of letters and digits in `text`. ASCII is read
+/// byte by byte, other characters whole.
 fn split(text: &str, mut each: impl FnMut(Range<usize>)) {
+    let bytes = text.as_bytes();
     let mut start = None;
-    for (at, c) in text.char_indices() {
-        if c.is_alphanumeric() {
+    let mut at = 0;
+    while at < bytes.len() {
+        let (word, width) = match bytes[at] {
+            byte if byte < 0x80 => (byte.is_ascii_alphanumeric(), 1),
+            _ => {
+                let c = text[at..].chars().next().unwrap_or_default();
+                (c.is_alphanumeric(), c.len_utf8())
+            }
+        };
+        if word {
             start.get_or_insert(at);
         } else if let Some(from) = start.take() {
             each(from..at);
         }
+        at += width;
     }
     if let Some(from) = start {
         each(from..text.len());

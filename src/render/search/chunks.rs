@@ -29,19 +29,11 @@ pub struct Chunker {
 }
 
 impl Chunker {
-    /// A chunker for `text`, whose headings (in order) each start a chunk where they stand.
-    pub fn new(text: &str, headings: &[String]) -> Chunker {
-        let mut from = 0;
-        let mut starts = Vec::new();
-        for heading in headings {
-            if let Some(at) = text[from..].find(heading.as_str()) {
-                starts.push(from + at);
-                from += at + heading.len();
-            }
-        }
-        starts.reverse();
+    /// A chunker for a text whose headings start at `headings` (in order): each starts a
+    /// chunk.
+    pub fn new(headings: &[usize]) -> Chunker {
         Chunker {
-            headings: starts,
+            headings: headings.iter().rev().copied().collect(),
             ..Chunker::default()
         }
     }
@@ -70,11 +62,49 @@ impl Chunker {
         &self.headed
     }
 
-    /// The text of chunk `n` of `text`, from its first word to the start of the next chunk.
-    pub fn text<'a>(&self, text: &'a str, n: usize) -> &'a str {
+    /// The text of chunk `n` of `text`, from its first word to the start of the next chunk,
+    /// with one space between words.
+    pub fn text(&self, text: &str, n: usize) -> String {
         let end = self.starts.get(n + 1).copied().unwrap_or(text.len());
-        text[self.starts[n]..end].trim()
+        collapse_spaces(&text[self.starts[n]..end])
     }
+}
+
+/// The words of `text` with one space between them: runs of white space become one space,
+/// and none is left at either end. Words are copied whole, and ASCII read byte by byte.
+fn collapse_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut word: Option<usize> = None;
+    let mut at = 0;
+    while at < text.len() {
+        let byte = text.as_bytes()[at];
+        let (space, width) = if byte < 0x80 {
+            (matches!(byte, b' ' | b'\t'..=b'\r'), 1)
+        } else {
+            let c = text[at..].chars().next().unwrap_or_default();
+            (c.is_whitespace(), c.len_utf8())
+        };
+        match (space, word) {
+            (true, Some(start)) => {
+                push_word(&mut out, &text[start..at]);
+                word = None;
+            }
+            (false, None) => word = Some(at),
+            _ => {}
+        }
+        at += width;
+    }
+    if let Some(start) = word {
+        push_word(&mut out, &text[start..]);
+    }
+    out
+}
+
+fn push_word(out: &mut String, word: &str) {
+    if !out.is_empty() {
+        out.push(' ');
+    }
+    out.push_str(word);
 }
 
 /// Whether the text between two words ends a sentence.
@@ -110,8 +140,8 @@ mod tests {
     }
 
     fn chunks_with(text: &str, headings: &[&str]) -> Vec<String> {
-        let headings: Vec<String> = headings.iter().map(|h| h.to_string()).collect();
-        let mut chunker = Chunker::new(text, &headings);
+        let starts: Vec<usize> = headings.iter().filter_map(|h| text.find(h)).collect();
+        let mut chunker = Chunker::new(&starts);
         let mut start = None;
         for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
             match (c.is_alphanumeric(), start) {
@@ -124,7 +154,7 @@ mod tests {
             }
         }
         (0..chunker.headed().len())
-            .map(|n| chunker.text(text, n).to_string())
+            .map(|n| chunker.text(text, n))
             .collect()
     }
 
@@ -161,5 +191,21 @@ mod tests {
         assert_eq!(kept.last(), Some(&29));
         assert!(kept[..KEPT - 1].iter().all(|&c| many[c as usize] >= 2));
         assert!(kept.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn spaces_collapse_as_split_whitespace_would() {
+        let texts = [
+            "",
+            "  ",
+            " a  b\n\tc ",
+            "un\u{a0}mot\u{202f}:",
+            "é  ü",
+            "x\u{b}y\u{85}",
+        ];
+        for text in texts {
+            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(collapse_spaces(text), expected, "{text:?}");
+        }
     }
 }

@@ -16,6 +16,8 @@ pub struct Searchable {
     pub description: String,
     /// Its headings, which weigh more than its text (they are part of the text too).
     pub headings: Vec<String>,
+    /// Where each heading starts in the text (none for a heading that is not part of it).
+    pub heading_starts: Vec<usize>,
     /// Everything a reader reads of it.
     pub text: String,
     /// Its address from the site root.
@@ -42,12 +44,12 @@ pub struct Shown<'a> {
     d: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     p: Option<&'a str>,
-    c: Vec<&'a str>,
+    c: Vec<String>,
 }
 
 impl Searchable {
     /// What a result shows of it, with the chunks kept for excerpts.
-    pub fn shown<'a>(&'a self, chunks: Vec<&'a str>) -> Shown<'a> {
+    pub fn shown(&self, chunks: Vec<String>) -> Shown<'_> {
         Shown {
             t: &self.title,
             u: &self.url,
@@ -79,6 +81,7 @@ pub fn page(site: &Site, page: &Page) -> Searchable {
         title: page.front.title.clone(),
         description: page.front.description.clone().unwrap_or_default(),
         headings: text.headings,
+        heading_starts: text.heading_starts,
         text: text.text,
         url: page.path.clone(),
         section: section.map(|s| s.front.title.clone()),
@@ -100,6 +103,7 @@ pub fn place(site: &Site, lang: &str, index: usize) -> Searchable {
         title: view.name.clone(),
         description: String::new(),
         headings: vec![address.clone()],
+        heading_starts: Vec::new(),
         text: text.join(". "),
         url: view.path.clone(),
         section: Some(site.strings.get(lang, "places.kind")),

@@ -77,7 +77,7 @@ impl Gathered {
                 }
             });
         }
-        let mut chunker = Chunker::new(&page.text, &page.headings);
+        let mut chunker = Chunker::new(&page.heading_starts);
         let weight = if page.card { CARD } else { TEXT };
         words.each(&page.text, |_, stem, range| {
             length += 1.0;
