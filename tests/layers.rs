@@ -105,6 +105,23 @@ fn renderers_do_not_use_each_other() {
 }
 
 #[test]
+fn a_parent_calling_its_child_and_the_child_using_the_parent_is_a_cycle() {
+    let files = tree(&[
+        (
+            "sources/places/mod.rs",
+            "mod table;\npub struct Place;\nfn load() { table::read(); }\n",
+        ),
+        (
+            "sources/places/table.rs",
+            "use super::Place;\npub fn read() {}\n",
+        ),
+    ]);
+    let problems = check(&files);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].contains("import cycle"), "{problems:?}");
+}
+
+#[test]
 fn cycles_between_files_are_caught_even_in_one_layer() {
     let files = tree(&[
         ("model/mod.rs", "mod a;\nmod b;\npub use a::A;\n"),
@@ -269,10 +286,16 @@ fn imported_paths(own: &str, text: &str) -> Vec<String> {
             i = end;
             continue;
         }
-        if matches!(token, "crate" | "super" | "self")
+        let child =
+            children.contains(token) && tokens.get(i.wrapping_sub(1)).is_none_or(|t| t != "::");
+        if (child || matches!(token, "crate" | "super" | "self"))
             && tokens.get(i + 1).is_some_and(|t| t == "::")
         {
-            let mut path = token.to_string();
+            let mut path = if child {
+                format!("self::{token}")
+            } else {
+                token.to_string()
+            };
             let mut j = i + 1;
             while tokens.get(j).is_some_and(|t| t == "::")
                 && tokens.get(j + 1).is_some_and(|t| is_ident(t))

@@ -13,7 +13,7 @@ mod site;
 
 pub use outputs::{Output, SEARCH_META};
 pub use page::{Language, LearningPath, Page, PageId, PageKind};
-pub use site::Site;
+pub use site::{Site, Sources};
 
 #[cfg(test)]
 mod tests;

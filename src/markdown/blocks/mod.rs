@@ -5,31 +5,14 @@
 //! A new output is a new method of [`Extension`], and a new kind of block a new variant of
 //! [`Block`]: either way, the compiler names every pair of block and output left to write.
 
+mod extension;
 pub mod quiz;
 pub mod selftest;
 
 use std::path::Path;
 
-use super::context::Context;
 use crate::base::diagnostic::Checked;
-
-/// What every fenced-block extension gives each output.
-pub trait Extension {
-    /// The block on the web page; `number` counts the blocks of its kind in the page, from 1.
-    fn html(&self, cx: &Context<'_>, number: usize) -> String;
-    /// The block on the worksheet, as Typst markup in which every text of the author is a
-    /// string literal; what is for the helper only goes to `appendix`.
-    fn typst(&self, cx: &Context<'_>, appendix: &mut Appendix) -> String;
-    /// What a reader reads of the block, for the search index.
-    fn text(&self) -> String;
-}
-
-/// What a worksheet prints after its body, for the helper.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct Appendix {
-    /// The answers of the sheet's quiz questions, in order, as Typst dictionaries.
-    pub answers: Vec<String>,
-}
+pub use extension::{Appendix, Extension};
 
 /// A fenced block of an extension, parsed and checked.
 #[derive(Debug, Clone, PartialEq)]

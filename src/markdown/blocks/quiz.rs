@@ -16,7 +16,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use super::{Appendix, Extension};
+use super::extension::{Appendix, Extension};
 use crate::base::diagnostic::{Checked, Diagnostic};
 use crate::base::text::{escape, typst_string};
 use crate::base::yaml::{self, Spanned};

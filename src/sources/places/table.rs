@@ -12,7 +12,7 @@
 
 use std::path::Path;
 
-use super::{Field, RawPlace};
+use super::raw::{Field, RawPlace};
 use crate::base::diagnostic::{Checked, Diagnostic, Diagnostics};
 use crate::sources::config::Localized;
 

@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use super::*;
+use crate::base::diagnostic::{Checked, Diagnostic};
 use crate::sources::config::SiteConfig;
 
 const VOCABULARY: &str = r#"
