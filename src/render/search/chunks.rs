@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 /// The most chunks of a page the index keeps, each a bit of a posting's flags.
-pub const KEPT: usize = 12;
+pub(super) const KEPT: usize = 12;
 /// A chunk ends at the first end of a sentence after this many words...
 const SHORTEST: usize = 12;
 /// ... and after this many words in any case.
@@ -15,7 +15,7 @@ const LONGEST: usize = 24;
 
 /// Cuts a text into chunks as its words come, in order.
 #[derive(Debug, Default)]
-pub struct Chunker {
+pub(super) struct Chunker {
     /// Where the headings start in the text, the last first: each starts a chunk.
     headings: Vec<usize>,
     /// Where each chunk starts in the text.
@@ -31,7 +31,7 @@ pub struct Chunker {
 impl Chunker {
     /// A chunker for a text whose headings start at `headings` (in order): each starts a
     /// chunk.
-    pub fn new(headings: &[usize]) -> Chunker {
+    pub(super) fn new(headings: &[usize]) -> Chunker {
         Chunker {
             headings: headings.iter().rev().copied().collect(),
             ..Chunker::default()
@@ -39,7 +39,7 @@ impl Chunker {
     }
 
     /// The number of the chunk of the next word of `text`, which stands at `word`.
-    pub fn chunk_of(&mut self, text: &str, word: &Range<usize>) -> u32 {
+    pub(super) fn chunk_of(&mut self, text: &str, word: &Range<usize>) -> u32 {
         let full = self.words >= LONGEST;
         let sentence = self.words >= SHORTEST && ends_sentence(&text[self.end..word.start]);
         let mut heading = false;
@@ -58,13 +58,13 @@ impl Chunker {
     }
 
     /// Whether each chunk starts at a heading.
-    pub fn headed(&self) -> &[bool] {
+    pub(super) fn headed(&self) -> &[bool] {
         &self.headed
     }
 
     /// The text of chunk `n` of `text`, from its first word to the start of the next chunk,
     /// with one space between words.
-    pub fn text(&self, text: &str, n: usize) -> String {
+    pub(super) fn text(&self, text: &str, n: usize) -> String {
         let end = self.starts.get(n + 1).copied().unwrap_or(text.len());
         collapse_spaces(&text[self.starts[n]..end])
     }
@@ -115,7 +115,7 @@ fn ends_sentence(between: &str) -> bool {
 /// The chunks to keep, in order, from whether each starts at a heading and how many stems
 /// first appear in each: the [`KEPT`] that start at a heading, then that introduce the most
 /// words (the earlier on a tie), and none that introduces no word.
-pub fn keep(headed: &[bool], firsts: &[u32]) -> Vec<u32> {
+pub(super) fn keep(headed: &[bool], firsts: &[u32]) -> Vec<u32> {
     let mut chunks: Vec<u32> = (0..firsts.len() as u32)
         .filter(|&c| firsts[c as usize] > 0)
         .collect();

@@ -9,33 +9,33 @@ use crate::render::views::places::PlaceView;
 
 /// A page or a place as the index reads it.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Searchable {
+pub(super) struct Searchable {
     /// Its title, which weighs most.
-    pub title: String,
+    pub(super) title: String,
     /// Its description, which weighs more than its text.
-    pub description: String,
+    pub(super) description: String,
     /// Its headings, which weigh more than its text (they are part of the text too).
-    pub headings: Vec<String>,
+    pub(super) headings: Vec<String>,
     /// Where each heading starts in the text (none for a heading that is not part of it).
-    pub heading_starts: Vec<usize>,
+    pub(super) heading_starts: Vec<usize>,
     /// Everything a reader reads of it.
-    pub text: String,
+    pub(super) text: String,
     /// Its address from the site root.
-    pub url: String,
+    pub(super) url: String,
     /// The section it belongs to, or what it is ("Place for digital help").
-    pub section: Option<String>,
+    pub(super) section: Option<String>,
     /// For a place: its address and town, which a result shows.
-    pub place: Option<String>,
+    pub(super) place: Option<String>,
     /// Whether it is a card (a help place) rather than an article: a card's few words are
     /// labels, so they weigh half of a page's text, and it counts as a page of average
     /// length (the ranking would otherwise put short cards above every page).
-    pub card: bool,
+    pub(super) card: bool,
 }
 
 /// What a result shows of a page: its title, address, section, description or place, and the
 /// chunks of its text that the index kept, for excerpts.
 #[derive(Debug, Serialize, PartialEq)]
-pub struct Shown<'a> {
+pub(super) struct Shown<'a> {
     t: &'a str,
     u: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -49,7 +49,7 @@ pub struct Shown<'a> {
 
 impl Searchable {
     /// What a result shows of it, with the chunks kept for excerpts.
-    pub fn shown(&self, chunks: Vec<String>) -> Shown<'_> {
+    pub(super) fn shown(&self, chunks: Vec<String>) -> Shown<'_> {
         Shown {
             t: &self.title,
             u: &self.url,
@@ -63,7 +63,7 @@ impl Searchable {
 
 /// The pages of `lang` that the index holds, in the order it numbers them: every page but
 /// the home page.
-pub fn pages<'a>(site: &'a Site, lang: &str) -> Vec<&'a Page> {
+pub(super) fn pages<'a>(site: &'a Site, lang: &str) -> Vec<&'a Page> {
     site.pages
         .iter()
         .filter(|p| p.lang == lang && p.kind != PageKind::Home)
@@ -71,7 +71,7 @@ pub fn pages<'a>(site: &'a Site, lang: &str) -> Vec<&'a Page> {
 }
 
 /// A page as the index reads it.
-pub fn page(site: &Site, page: &Page) -> Searchable {
+pub(super) fn page(site: &Site, page: &Page) -> Searchable {
     let text = plain(&page.document());
     let section = page
         .parent
@@ -92,7 +92,7 @@ pub fn page(site: &Site, page: &Page) -> Searchable {
 
 /// A help place as the index reads it in `lang`: its name is its title, its address and
 /// town weigh as headings, and its text says what it offers, for whom, and its note.
-pub fn place(site: &Site, lang: &str, index: usize) -> Searchable {
+pub(super) fn place(site: &Site, lang: &str, index: usize) -> Searchable {
     let view = PlaceView::new(site, lang, index);
     let town = format!("{} {}", view.postcode, view.city);
     let address = format!("{}, {town}", view.address);

@@ -19,17 +19,17 @@ const CARD: f32 = 0.5;
 
 /// The bit of [`Posting::flags`] that says the page's title has the stem; the bits below it
 /// are the kept chunks that have it.
-pub const IN_TITLE: u16 = 1 << KEPT;
+pub(super) const IN_TITLE: u16 = 1 << KEPT;
 
 /// A page that has a stem.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Posting {
+pub(super) struct Posting {
     /// The page's number.
-    pub page: u32,
+    pub(super) page: u32,
     /// The stem's weighted count on the page.
-    pub count: f32,
+    pub(super) count: f32,
     /// [`IN_TITLE`], and a bit for each kept chunk of the page that has the stem.
-    pub flags: u16,
+    pub(super) flags: u16,
 }
 
 /// A stem on the page being read.
@@ -43,18 +43,18 @@ struct OnPage {
 
 /// What the analysis of some pages gathers.
 #[derive(Default)]
-pub struct Gathered {
+pub(super) struct Gathered {
     /// Every form with its stem (`None` for a stop word); filled by [`Gathered::finish`].
-    pub forms: FxHashMap<String, Option<String>>,
+    pub(super) forms: FxHashMap<String, Option<String>>,
     /// The pages of each stem; filled by [`Gathered::finish`].
-    pub postings: FxHashMap<String, Vec<Posting>>,
+    pub(super) postings: FxHashMap<String, Vec<Posting>>,
     /// The pages of each stem, by the worker's stem number.
     by_number: Vec<Vec<Posting>>,
     /// Each page's number of words (`None` for a card, which counts as a page of average
     /// length), by page number.
-    pub lengths: Vec<(u32, Option<f32>)>,
+    pub(super) lengths: Vec<(u32, Option<f32>)>,
     /// What a result shows of each page (JSON), by page number.
-    pub shown: Vec<(u32, Vec<u8>)>,
+    pub(super) shown: Vec<(u32, Vec<u8>)>,
     /// The page being read: its stems, those it has, and its text's stems by chunk.
     page: Vec<OnPage>,
     touched: Vec<u32>,
@@ -64,7 +64,7 @@ pub struct Gathered {
 impl Gathered {
     /// Reads page `n`: counts its stems, each part of it weighted, finds its chunks, and
     /// keeps what a result shows.
-    pub fn add(&mut self, words: &mut Words, n: u32, page: &Searchable) {
+    pub(super) fn add(&mut self, words: &mut Words, n: u32, page: &Searchable) {
         let mut length = 0.0;
         let parts = [(&page.title, TITLE), (&page.description, DESCRIPTION)];
         let headings = page.headings.iter().map(|h| (h, HEADING));
@@ -155,7 +155,7 @@ impl Gathered {
     }
 
     /// Names the stems this worker numbered, and keeps the forms it has seen.
-    pub fn finish(mut self, words: Words) -> Gathered {
+    pub(super) fn finish(mut self, words: Words) -> Gathered {
         for (stem, postings) in std::mem::take(&mut self.by_number).into_iter().enumerate() {
             if !postings.is_empty() {
                 self.postings
@@ -182,7 +182,7 @@ impl Gathered {
     }
 
     /// Both gatherings in one.
-    pub fn merge(mut self, other: Gathered) -> Gathered {
+    pub(super) fn merge(mut self, other: Gathered) -> Gathered {
         for (form, stem) in other.forms {
             self.add_form(form, stem);
         }

@@ -23,7 +23,7 @@ const SCORE_UNITS: f32 = 20.0;
 
 /// Every stem's entry, in the order of the stems, with the stem. `lengths` are the pages'
 /// numbers of words, `None` for a page that counts as one of average length.
-pub fn entries(
+pub(super) fn entries(
     postings: FxHashMap<String, Vec<Posting>>,
     lengths: &[Option<f32>],
 ) -> Vec<(String, Vec<u8>)> {
@@ -72,7 +72,7 @@ fn score(posting: Posting, idf: f32, relative_length: f32) -> u32 {
 }
 
 /// Appends `n` as a variable-length integer.
-pub fn varint(bytes: &mut Vec<u8>, mut n: u32) {
+pub(super) fn varint(bytes: &mut Vec<u8>, mut n: u32) {
     while n >= 0x80 {
         bytes.push((n as u8 & 0x7f) | 0x80);
         n >>= 7;

@@ -14,11 +14,11 @@ use flate2::write::GzEncoder;
 /// How a kind of file is cut: its smallest size in bytes (before compression), and the most
 /// files it may take in one language.
 #[derive(Debug, Clone, Copy)]
-pub struct Cut {
+pub(super) struct Cut {
     /// The size a shard grows to before the next one starts, when the site is small.
-    pub smallest: usize,
+    pub(super) smallest: usize,
     /// The most shards of this kind.
-    pub most: usize,
+    pub(super) most: usize,
 }
 
 impl Cut {
@@ -30,14 +30,14 @@ impl Cut {
     }
 
     /// How many of `count` items of about the same size go in each file.
-    pub fn per_file(self, count: usize) -> usize {
+    pub(super) fn per_file(self, count: usize) -> usize {
         count.div_ceil(self.most.max(1)).max(1)
     }
 }
 
 /// Groups sorted entries (key, bytes) into shards of about the size `cut` gives, each the
 /// concatenation of its entries' bytes: (first key, bytes). There is always one shard.
-pub fn group(entries: Vec<(String, Vec<u8>)>, cut: Cut) -> Vec<(String, Vec<u8>)> {
+pub(super) fn group(entries: Vec<(String, Vec<u8>)>, cut: Cut) -> Vec<(String, Vec<u8>)> {
     let total = entries.iter().map(|(_, bytes)| bytes.len()).sum();
     let target = cut.target(total);
     let mut shards: Vec<(String, Vec<u8>)> = Vec::new();
@@ -54,7 +54,7 @@ pub fn group(entries: Vec<(String, Vec<u8>)>, cut: Cut) -> Vec<(String, Vec<u8>)
 }
 
 /// The JSON array of pre-written JSON values.
-pub fn json_array<'a>(values: impl Iterator<Item = &'a [u8]>) -> Vec<u8> {
+pub(super) fn json_array<'a>(values: impl Iterator<Item = &'a [u8]>) -> Vec<u8> {
     let mut array = vec![b'['];
     for value in values {
         if array.len() > 1 {
@@ -68,7 +68,7 @@ pub fn json_array<'a>(values: impl Iterator<Item = &'a [u8]>) -> Vec<u8> {
 
 /// `bytes` compressed with gzip, the same for the same bytes (no name, no date). The level
 /// is zlib's 2: files about 10% larger than at its default 6, made four times faster.
-pub fn gzip(bytes: &[u8]) -> Vec<u8> {
+pub(super) fn gzip(bytes: &[u8]) -> Vec<u8> {
     let level = Compression::new(2);
     let mut encoder = GzEncoder::new(Vec::with_capacity(bytes.len() / 3 + 32), level);
     // Writing into a Vec cannot fail.
