@@ -192,10 +192,11 @@ try {
   const ours = await run(browser, server, 'parcours', queries);
   if (withPagefind) {
     const theirs = await run(browser, server, 'pagefind', queries);
-    const missed = queries.filter((_, i) => ours[i].rank < 0 || ours[i].rank >= 5);
-    console.log(`parcours misses (top 5) ${missed.length}: ${missed.map((q) => `"${q.query}"`).join(', ')}`);
-    console.log(`Pagefind finds (top 5) ${theirs.filter((r) => r.rank >= 0 && r.rank < 5).length} of them... ` +
-      `of the ones parcours misses: ${missed.filter((q) => { const i = queries.indexOf(q); return theirs[i].rank >= 0 && theirs[i].rank < 5; }).length}`);
+    const found = (rows, i) => rows[i].rank >= 0 && rows[i].rank < 5;
+    const missed = queries.filter((_, i) => !found(ours, i));
+    console.log(`not in parcours's first 5: ${missed.map((q) => `"${q.query}"`).join(', ') || 'none'}`);
+    console.log(`in Pagefind's first 5 and not in parcours's: ${queries.filter((_, i) => found(theirs, i) && !found(ours, i)).length}; ` +
+      `the other way round: ${queries.filter((_, i) => found(ours, i) && !found(theirs, i)).length}`);
   }
 } finally {
   await browser.close();
