@@ -26,6 +26,14 @@ enum Command {
         /// The address the site is published under, instead of site.yaml's base_url.
         #[arg(long)]
         base_url: Option<String>,
+        /// Make a site that works opened from a folder or a USB stick (file://): links name
+        /// index.html files, the search index loads without fetch, no service worker.
+        #[arg(long)]
+        portable: bool,
+        /// Also write the portable site as one ZIP file, to share by email or on a drive
+        /// (implies --portable).
+        #[arg(long, value_name = "FILE")]
+        zip: Option<PathBuf>,
     },
     /// Build the site, serve it on 127.0.0.1, and rebuild and reload it live as files change.
     Serve {
@@ -120,7 +128,15 @@ fn main() {
             site,
             output,
             base_url,
-        } => commands::build::run(&options(site, base_url), output.as_deref()),
+            portable,
+            zip,
+        } => {
+            let options = SiteOptions {
+                portable: portable || zip.is_some(),
+                ..options(site, base_url)
+            };
+            commands::build::run(&options, output.as_deref(), zip.as_deref())
+        }
         Command::Serve { site, port, bind } => {
             parcours::serve::run(options(site, None), bind, port)
         }
@@ -154,5 +170,6 @@ fn options(site: SiteArgs, base_url: Option<String>) -> SiteOptions {
         drafts: site.drafts,
         base_url,
         verbose: site.verbose,
+        portable: false,
     }
 }

@@ -136,12 +136,11 @@
     return inflate(bytes.subarray(at));
   }
 
-  /** The one door to the index's files: the bytes of the file at url, opened when the build
-   * compressed it (a host may have opened it already). `fresh` asks past the browser's cache. */
+  /** The one door to the index's files: the bytes of the file at url (through the theme's
+   * shared loader, load.js), opened when the build compressed it (a host may have opened it
+   * already). `fresh` asks past the browser's cache. */
   async function load(url, fresh) {
-    const response = await fetch(url, fresh ? { cache: 'no-cache' } : {});
-    if (!response.ok) throw new Error(`${url}: ${response.status}`);
-    const bytes = new Uint8Array(await response.arrayBuffer());
+    const bytes = await parcoursLoad(url, fresh);
     return bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzip(bytes) : bytes;
   }
 
