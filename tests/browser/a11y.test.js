@@ -1,16 +1,17 @@
 // Accessibility and small-screen checks of a built parcours site, in headless
 // Chromium: axe-core (WCAG 2.0/2.1 A and AA) on every kind of page at 320 and
-// 1280 px in the light and the dark colour scheme, and on a course whose quiz,
-// path button and search results are in use, no horizontal scrolling at 320 px, text enlarged to 200% at 1280 px
-// reflowing without loss, a working "skip to content"
-// link, and touch targets of at least 44 px on a course page at 320 px.
+// 1280 px in the light and the dark colour scheme (with the read-aloud controls
+// shown), and on a course whose read aloud, quiz, path button and search results
+// are in use; no horizontal scrolling at 320 px, text enlarged to 200% at 1280 px
+// reflowing without loss, a working "skip to content" link, and touch targets of
+// at least 44 px on a course page at 320 px.
 //
 //   cd tests/browser && npm install && PARCOURS_SITE=/path/to/public npm test
 
 import { describe, test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { PAGE_KINDS, servedSite, runAxe, formatViolations } from './helpers.js';
+import { PAGE_KINDS, servedSite, runAxe, formatViolations, stubSpeech } from './helpers.js';
 
 const PAGES = PAGE_KINDS;
 const COURSE = PAGES.find((p) => p.kind === 'course');
@@ -47,6 +48,8 @@ const served = servedSite(async ({ browser }) => {
   for (const width of WIDTHS) {
     for (const colorScheme of SCHEMES) {
       const context = await browser.newContext({ viewport: { width, height: HEIGHT }, deviceScaleFactor: 1, colorScheme });
+      // A voice in every language, so that the read-aloud controls show and are checked too.
+      await context.addInitScript(stubSpeech, ['fr-FR', 'nl-BE', 'en-GB']);
       contexts.set(`${width} ${colorScheme}`, context);
     }
   }
@@ -110,6 +113,9 @@ for (const scheme of SCHEMES) {
   test(`course ${COURSE.path} in use: no axe violations, ${scheme} scheme`, { timeout: TIMEOUT }, async () => {
     const page = await open(COURSE, 320, scheme);
     try {
+      await page.locator('.listen-play').click();
+      await page.evaluate(() => window.__speech.finish());
+      await page.locator('.listen-slower').click();
       const question = page.locator('.quiz-question').first();
       await question.locator('input').first().check();
       await question.locator('.quiz-check').click();
