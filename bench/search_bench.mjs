@@ -43,14 +43,16 @@ const quantile = (values, q) => [...values].sort((a, b) => a - b)[Math.min(value
 const mean = (values) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
-/** Runs a command, timed, with its peak memory (GNU time): { seconds, peakMB, stdout }. */
+/** Runs a command, timed, with its processor time and peak memory (GNU time):
+ * { seconds, cpu, peakMB, stdout }. Processor time (user + system) is what a loaded machine
+ * blurs least. */
 function timed(command, commandArgs) {
   const started = process.hrtime.bigint();
-  const run = spawnSync('/usr/bin/time', ['-f', '%M', command, ...commandArgs], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const run = spawnSync('/usr/bin/time', ['-f', '%M %U %S', command, ...commandArgs], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (run.status !== 0) throw new Error(`${command} ${commandArgs.join(' ')} failed:\n${run.stderr}`);
-  const peakMB = Number(run.stderr.trim().split('\n').pop()) / 1024;
-  return { seconds, peakMB, stdout: run.stdout };
+  const [kilobytes, user, system] = run.stderr.trim().split('\n').pop().split(' ').map(Number);
+  return { seconds, cpu: user + system, peakMB: kilobytes / 1024, stdout: run.stdout };
 }
 
 /** How many files a folder holds, at any depth. */
@@ -68,30 +70,33 @@ function buildSide(binary) {
   const config = path.join(plain, 'site.yaml');
   const yaml = fs.readFileSync(config, 'utf8').replace(/^search:.*\n?/m, '');
   fs.writeFileSync(config, `${yaml.trimEnd()}\nsearch: false\n`);
-  const times = { without: [], with: [], pagefind: [] };
-  const peaks = { without: [], with: [], pagefind: [] };
+  const measured = { without: [], with: [], pagefind: [] };
   const out = (name) => path.join(scratch, name);
   for (let run = 0; run < runs; run++) {
     for (const [side, root] of [['without', plain], ['with', source]]) {
       fs.rmSync(out(side), { recursive: true, force: true });
-      const r = timed(binary, ['build', '--root', root, '--output', out(side)]);
-      times[side].push(r.seconds);
-      peaks[side].push(r.peakMB);
+      measured[side].push(timed(binary, ['build', '--root', root, '--output', out(side)]));
     }
   }
   for (let run = 0; run < runs; run++) {
     fs.rmSync(path.join(out('with'), 'pagefind'), { recursive: true, force: true });
-    const r = timed('npx', ['--yes', 'pagefind', '--site', out('with')]);
-    times.pagefind.push(r.seconds);
-    peaks.pagefind.push(r.peakMB);
+    measured.pagefind.push(timed('npx', ['--yes', 'pagefind', '--site', out('with')]));
   }
-  const [without, withSearch, pagefind] = ['without', 'with', 'pagefind'].map((s) => median(times[s]));
-  console.log(`build of ${source}, median of ${runs} runs each, alternately:`);
-  console.log(`  search: false  ${without.toFixed(2)} s, ${median(peaks.without).toFixed(0)} MB peak, ${files(out('without'))} files`);
-  console.log(`  search         ${withSearch.toFixed(2)} s, ${median(peaks.with).toFixed(0)} MB peak: the index adds ${(withSearch - without).toFixed(2)} s (+${((withSearch / without - 1) * 100).toFixed(0)}%), ` +
-    `${(median(peaks.with) - median(peaks.without)).toFixed(0)} MB, and writes ${files(path.join(out('with'), 'search'))} files`);
-  console.log(`  Pagefind       ${pagefind.toFixed(2)} s more (+${((pagefind / without) * 100).toFixed(0)}%), ${median(peaks.pagefind).toFixed(0)} MB peak, ` +
-    `${files(path.join(out('with'), 'pagefind'))} files`);
+  const [without, withSearch, pagefind] = ['without', 'with', 'pagefind'].map((side) => ({
+    seconds: median(measured[side].map((r) => r.seconds)),
+    cpu: median(measured[side].map((r) => r.cpu)),
+    peakMB: median(measured[side].map((r) => r.peakMB)),
+  }));
+  const added = (key, more, base) => `${(more[key] - base[key]).toFixed(2)} s (+${((more[key] / base[key] - 1) * 100).toFixed(0)}%)`;
+  const more = (key, extra, base) => `${extra[key].toFixed(2)} s more (+${((extra[key] / base[key]) * 100).toFixed(0)}%)`;
+  console.log(`build of ${source}, median of ${runs} runs each, alternately (processor time: user + system):`);
+  console.log(`  search: false  ${without.seconds.toFixed(2)} s, processor ${without.cpu.toFixed(2)} s, ${without.peakMB.toFixed(0)} MB peak, ${files(out('without'))} files`);
+  console.log(`  search         ${withSearch.seconds.toFixed(2)} s, processor ${withSearch.cpu.toFixed(2)} s, ${withSearch.peakMB.toFixed(0)} MB peak: ` +
+    `the index adds ${added('seconds', withSearch, without)}, processor ${added('cpu', withSearch, without)}, ` +
+    `${(withSearch.peakMB - without.peakMB).toFixed(0)} MB, and writes ${files(path.join(out('with'), 'search'))} files`);
+  console.log(`  Pagefind       ${more('seconds', pagefind, without)}, processor ${more('cpu', pagefind, without)}, ` +
+    `${pagefind.peakMB.toFixed(0)} MB peak, ${files(path.join(out('with'), 'pagefind'))} files`);
+  console.log(`  each run, s (search: false / search): ${measured.without.map((r, i) => `${r.seconds.toFixed(1)}/${measured.with[i].seconds.toFixed(1)}`).join(', ')}`);
   fs.rmSync(out('without'), { recursive: true, force: true });
   fs.rmSync(plain, { recursive: true, force: true });
   return { site: out('with'), scratch };

@@ -205,13 +205,23 @@ describe('search', { timeout: TIMEOUT * 10 }, () => {
   });
 
   test('the index opens without DecompressionStream, and when the host opened it already', { timeout: TIMEOUT }, async () => {
-    const expected = (await results(await open('/fr/'), 'mot de pase')).map((r) => r.title);
+    const scripts = (page) => {
+      const seen = [];
+      page.on('request', (request) => seen.push(new URL(request.url()).pathname));
+      return seen;
+    };
+    const modern = await open('/fr/');
+    const modernSeen = scripts(modern);
+    const expected = (await results(modern, 'mot de pase')).map((r) => r.title);
+    assert.ok(!modernSeen.includes('/inflate.js'), 'a browser with DecompressionStream needs no inflate.js');
     const old = await context.browser().newContext();
     await old.addInitScript(() => { delete window.DecompressionStream; });
     const withoutStream = await old.newPage();
+    const oldSeen = scripts(withoutStream);
     await withoutStream.goto(`${served.server.url}/fr/`);
     assert.equal(await withoutStream.evaluate(() => typeof DecompressionStream), 'undefined');
     assert.deepEqual((await results(withoutStream, 'mot de pase')).map((r) => r.title), expected);
+    assert.equal(oldSeen.filter((p) => p === '/inflate.js').length, 1, 'inflate.js is loaded once, when needed');
     await old.close();
     const opened = await context.newPage();
     await opened.route('**/search/fr/**/*.gz', async (route) => {
