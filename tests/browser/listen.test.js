@@ -65,6 +65,7 @@ describe('read aloud', { timeout: TIMEOUT * 5 }, () => {
 
     await page.getByRole('button', { name: 'Plus lentement' }).click();
     assert.equal(await page.getAttribute('.listen-slower', 'aria-pressed'), 'true');
+    await page.waitForFunction((n) => window.__speech.spoken.length > n, said.length);
     said = await spoken(page);
     assert.equal(said.at(-1).rate, 0.7);
     assert.equal(said.at(-1).text, said.at(-2).text);

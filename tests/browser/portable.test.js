@@ -1,7 +1,8 @@
 // The portable site (`parcours build --portable`) opened from its folder (file://) in headless
 // Chromium, as from a USB stick: links lead to pages (never to a folder's listing), the
 // search index loads without fetch, worksheets open, learning-path progress stays after a
-// reload, and the scripts of every kind of page run without an error.
+// reload, the page reads itself aloud, and the scripts of every kind of page run without an
+// error.
 //
 //   cd tests/browser && PARCOURS_PORTABLE_SITE=/path/to/portable-site npm test
 
@@ -10,7 +11,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { launchBrowser, PAGE_KINDS } from './helpers.js';
+import { launchBrowser, PAGE_KINDS, stubSpeech } from './helpers.js';
 
 const TIMEOUT = 60_000;
 
@@ -137,6 +138,20 @@ describe('the portable site, opened from its folder', { timeout: TIMEOUT * 6 }, 
     assert.ok(page.url().endsWith('index.html?service=ateliers'), page.url());
     await page.reload();
     assert.equal(await page.inputValue('#place-service'), 'ateliers');
+    assert.deepEqual(page.problems, []);
+    await context.close();
+  });
+
+  test('a course is read aloud there too', { timeout: TIMEOUT }, async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(stubSpeech, ['fr-FR']);
+    const page = await open(context);
+    await page.goto(fileUrl('fr/securite/mots-de-passe-solides/'));
+    await page.getByRole('button', { name: 'Écouter' }).click();
+    await page.evaluate(() => window.__speech.finish());
+    const said = await page.evaluate(() => window.__speech.spoken.map((s) => s.text));
+    assert.deepEqual(said.slice(0, 1), ['Des mots de passe solides']);
+    assert.equal(said.length, 2);
     assert.deepEqual(page.problems, []);
     await context.close();
   });

@@ -158,7 +158,9 @@
     slower.setAttribute('aria-pressed', String(slower.getAttribute('aria-pressed') !== 'true'));
     if (reading.state === 'playing') {
       silence();
-      speak(reading.at);
+      // Chrome drops an utterance spoken right after cancel(): the sentence starts again a
+      // moment later, at the new speed.
+      setTimeout(() => reading.state === 'playing' && !reading.utterance && speak(reading.at), 50);
     }
   });
   document.addEventListener('keydown', (event) => {
