@@ -172,6 +172,41 @@ fn images_outside_the_page_folder_are_refused() {
     );
 }
 
+#[test]
+fn images_below_the_page_elsewhere_in_content_or_misnamed_are_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = std::fs::read(fixture("minimal").join("content/bases/souris.svg")).unwrap();
+    for folder in ["content/s/images", "content/shared"] {
+        std::fs::create_dir_all(dir.path().join(folder)).unwrap();
+        std::fs::write(dir.path().join(folder).join("souris.svg"), &svg).unwrap();
+    }
+    // A PNG saved under a JPEG name, as browsers forgive.
+    let png = dir.path().join("content/shared/photo.png");
+    image::RgbImage::new(8, 8).save(&png).unwrap();
+    std::fs::rename(&png, dir.path().join("content/shared/photo.jpg")).unwrap();
+    std::fs::write(
+        dir.path().join("site.yaml"),
+        "title: T\nlanguages:\n  fr: { name: Français }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("content/s/page.fr.md"),
+        "---\ntitle: Page\n---\n![Une souris](./images/souris.svg)\n\n![La même](../shared/souris.svg)\n\n![Une photo](../shared/photo.jpg)\n",
+    )
+    .unwrap();
+    let site = load_site(&SiteOptions {
+        root: dir.path().into(),
+        ..SiteOptions::default()
+    })
+    .value
+    .unwrap();
+    let worksheets = Worksheets::new(&site).value.unwrap();
+    let page = site.pages.iter().find(|p| p.key == "s/page").unwrap();
+    let made = worksheets.render(&site, page);
+    assert!(made.problems.is_empty(), "{:?}", made.problems);
+    assert!(made.value.unwrap().starts_with(b"%PDF-"));
+}
+
 /// Pieces of Markdown, joined at random by the property test.
 fn piece() -> impl Strategy<Value = String> {
     prop_oneof![

@@ -12,6 +12,7 @@ use super::context::Context;
 use super::document::{Document, Item, Node};
 use super::raw_html::{Piece, pieces};
 use crate::base::diagnostic::{Diagnostic, Diagnostics};
+use crate::base::images::misnamed_format;
 use crate::base::text::typst_string as string;
 
 /// The Typst markup of a page body, the assets it shows, and its problems.
@@ -396,8 +397,11 @@ impl Converter<'_> {
             );
             return String::new();
         };
+        let format = misnamed_format(&asset.file)
+            .map(|format| format!(", format: \"{format}\""))
+            .unwrap_or_default();
         let image = format!(
-            "image({}, alt: {}",
+            "image({}, alt: {}{format}",
             string(&format!("/content/{}", asset.path)),
             string(alt.trim())
         );

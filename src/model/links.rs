@@ -223,6 +223,9 @@ impl Site {
         let decoded = percent_decode_str(path).decode_utf8_lossy();
         if let Some(absolute) = decoded.strip_prefix('/') {
             if !self.has_path(absolute) {
+                if let Some(stem) = self.source_stem(absolute) {
+                    return self.page_link(&link, &stem, suffix);
+                }
                 return link.broken(
                     "no page or file of the site has this address",
                     "check the address, or link to the page's .md file",
@@ -233,7 +236,7 @@ impl Site {
         }
         let in_content = resolve_relative(&page.dir, &decoded);
         if let Some(stem) = in_content.as_deref().and_then(|p| p.strip_suffix(".md")) {
-            return self.page_link(&link, stem, suffix);
+            return self.page_link(&link, &self.readme_as_index(stem), suffix);
         }
         if let Some(asset) = in_content.as_deref().filter(|p| self.is_asset(p)) {
             let target = self.asset_path(asset, &page.lang);
@@ -245,7 +248,9 @@ impl Site {
                 let url = self.config.link_style().link(url);
                 Checked::ok(Some(self.target(url, &address)))
             }
-            _ => link.broken(
+            _ => match in_content.as_deref().and_then(|file| self.source_stem(file)) {
+                Some(stem) => self.page_link(&link, &stem, suffix),
+                None => link.broken(
                 &match in_content {
                     Some(file) => {
                         format!("there is no file content/{file} and no page at this address")
@@ -253,8 +258,47 @@ impl Site {
                     None => "it leads out of the site".to_string(),
                 },
                 "check the spelling; link to pages by their .md file, such as `../securite/mots-de-passe.md`",
-            ),
+                ),
+            },
         }
+    }
+
+    /// mdBook and GitHub show a folder's `README.md` as its index: a link to a README that
+    /// is no page of the site leads to the folder's `_index` page.
+    fn readme_as_index(&self, stem: &str) -> String {
+        let (dir, file) = stem.rsplit_once('/').unwrap_or(("", stem));
+        let (name, lang) = file.split_once('.').unwrap_or((file, ""));
+        if !name.eq_ignore_ascii_case("readme") || self.source_stem(stem).is_some() {
+            return stem.to_string();
+        }
+        let index = if lang.is_empty() {
+            "_index".to_string()
+        } else {
+            format!("_index.{lang}")
+        };
+        join(dir, &index)
+    }
+
+    /// The page file (its path in `content/` without `.md`) that an address written the way
+    /// other generators write it names, when there is such a page: `/guide/intro/` or
+    /// `/guide/intro` or `/guide/intro.md` (VitePress, Docusaurus: the content folder is the
+    /// site's root), and
+    /// `cli/index.html` or `guide/intro.html` (mdBook: the source's path as a web page).
+    fn source_stem(&self, path: &str) -> Option<String> {
+        let path = path.trim_end_matches('/');
+        let stem = [".html", ".md"]
+            .iter()
+            .find_map(|extension| path.strip_suffix(extension))
+            .unwrap_or(path);
+        let (key, lang) = self.page_key(stem);
+        let exists = match lang {
+            Some(lang) => self.translation(&key, lang).is_some(),
+            None => self
+                .languages
+                .iter()
+                .any(|l| self.translation(&key, &l.code).is_some()),
+        };
+        exists.then(|| stem.to_string())
     }
 
     /// Where a link to the address `path` of the site, written `url` in the page, leads: a

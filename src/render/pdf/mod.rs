@@ -42,6 +42,8 @@ struct Sheet {
     markup: String,
     qr_call: String,
     memory: Vec<(String, Vec<u8>)>,
+    /// The files of `content/` its images show: all that Typst may read there.
+    images: Vec<String>,
 }
 
 /// The data a worksheet template receives.
@@ -138,7 +140,7 @@ impl Worksheets {
                 &Origin::of(page),
                 main,
                 sheet.memory,
-                vec![page.dir.clone()],
+                sheet.images,
             )
         })
     }
@@ -219,7 +221,7 @@ impl Worksheets {
                 sheet.qr_call, sheet.markup
             ));
             memory.extend(sheet.memory);
-            allowed.push(page.dir.clone());
+            allowed.extend(sheet.images);
         }
         let made = self.compile(site, &Origin::of(section), main, memory, allowed);
         Checked::new(problems.take(made), problems)
@@ -250,6 +252,7 @@ impl Worksheets {
                     (format!("/sheet-{index}.json"), json),
                     (format!("/qr-{index}.svg"), qr.into_bytes()),
                 ],
+                images: markup.images,
             }
         });
         Checked::new(sheet, problems)
