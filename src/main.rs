@@ -31,6 +31,14 @@ enum Command {
         /// The address the site is published under, instead of site.yaml's base_url.
         #[arg(long)]
         base_url: Option<String>,
+        /// Make a site that works opened from a folder or a USB stick (file://): links name
+        /// index.html files, the search index loads without fetch, no service worker.
+        #[arg(long)]
+        portable: bool,
+        /// Also write the portable site as one ZIP file, to share by email or on a drive
+        /// (implies --portable).
+        #[arg(long, value_name = "FILE")]
+        zip: Option<PathBuf>,
     },
     /// Build the site, serve it on 127.0.0.1, and rebuild and reload it live as files change.
     Serve {
@@ -129,7 +137,15 @@ fn main() {
             site,
             output,
             base_url,
-        } => commands::build::run(&options(site, base_url), output.as_deref()),
+            portable,
+            zip,
+        } => {
+            let options = SiteOptions {
+                portable: portable || zip.is_some(),
+                ..options(site, base_url)
+            };
+            commands::build::run(&options, output.as_deref(), zip.as_deref())
+        }
         Command::Serve { site, port, bind } => {
             parcours::serve::run(options(site, None), bind, port)
         }
@@ -164,5 +180,6 @@ fn options(site: SiteArgs, base_url: Option<String>) -> SiteOptions {
         base_url,
         no_cache: site.no_cache,
         verbose: site.verbose,
+        portable: false,
     }
 }

@@ -7,6 +7,7 @@ pub mod coverage;
 pub mod external;
 pub mod html;
 pub mod pdf;
+pub mod portable;
 pub mod search;
 pub mod views;
 
@@ -133,7 +134,7 @@ pub fn render_outputs(site: &Site, outputs: &[Output], sink: &Sink, fiches: &Fic
     let problems: Vec<Diagnostic> = outputs
         .par_iter()
         .flat_map_iter(|output| {
-            let rendered = match Renderer::of(output) {
+            let mut rendered = match Renderer::of(output) {
                 Renderer::Html => renderer.render(output),
                 Renderer::Search => html::Rendered {
                     files: search::render(site, output),
@@ -141,6 +142,9 @@ pub fn render_outputs(site: &Site, outputs: &[Output], sink: &Sink, fiches: &Fic
                 },
                 Renderer::Pdf => html::Rendered::default(),
             };
+            if site.config.portable && output.is_fetched() {
+                rendered.files = portable::with_scripts(rendered.files);
+            }
             progress.tick();
             any_code.fetch_or(rendered.has_code, Ordering::Relaxed);
             let mut problems = rendered.problems;
