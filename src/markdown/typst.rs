@@ -12,7 +12,7 @@ use super::context::Context;
 use super::document::{Document, Item, Node};
 use super::raw_html::{Piece, pieces};
 use crate::base::diagnostic::{Diagnostic, Diagnostics};
-use crate::base::images::misnamed_format;
+use crate::base::images::{self, misnamed_format};
 use crate::base::text::typst_string as string;
 
 /// The Typst markup of a page body, the assets it shows, and its problems.
@@ -421,10 +421,26 @@ impl Converter<'_> {
         );
         self.out.images.push(asset.path);
         if figure {
-            format!("\n#figure({image}, width: 100%))\n")
+            format!("\n#figure({image}, {}))\n", figure_size(&asset.file))
         } else {
             format!("#box({image}))")
         }
+    }
+}
+
+/// How large an image standing alone prints: the width of the page, or, when that would
+/// make it taller than most of a page (a phone's screenshot), 80% of the page's height, so
+/// that it never runs over the footer.
+fn figure_size(file: &std::path::Path) -> &'static str {
+    let (width, height) = match images::size(file) {
+        Some(size) => (size.width, size.height),
+        None => images::svg_size(file).unwrap_or((1, 1)),
+    };
+    // The text of an A4 page is about 1.36 times as high as it is wide.
+    if f64::from(height) > 1.09 * f64::from(width.max(1)) {
+        "height: 80%"
+    } else {
+        "width: 100%"
     }
 }
 
