@@ -17,7 +17,10 @@ cargo test --locked
 # The same (dev) build the tests used: nothing is compiled twice.
 site="$(pwd)/target/browser-site"
 cargo run --locked --quiet -- build --output "$site"
+# The same site made to be opened from a folder (file://), for tests/browser/portable.test.js.
+portable="$(pwd)/target/browser-portable"
+cargo run --locked --quiet -- build --portable --output "$portable"
 
 cd tests/browser
 npm ci --no-audit --no-fund
-PARCOURS_SITE="$site" npm test
+PARCOURS_SITE="$site" PARCOURS_PORTABLE_SITE="$portable" npm test

@@ -43,7 +43,13 @@ pub fn run(options: &SiteOptions, extra: Extra) -> i32 {
     let mut pages = 0;
     let mut reports = Vec::new();
     if let Some(site) = &site {
-        let report = render_site(site, &Sink::discard(), Fiches::Make);
+        let report = render_site(
+            site,
+            &Sink::discard(),
+            Fiches::Make {
+                cache: !options.no_cache,
+            },
+        );
         problems.extend(report.problems);
         pages = report.pages_per_language.values().sum();
         if extra.external {

@@ -65,7 +65,7 @@ impl<'s> PageLinks<'s> {
             lang,
             strings: &site.strings,
             glossary: site.glossary.terms(lang),
-            glossary_url: relative_url(&self.page.path, &glossary),
+            glossary_url: site.link_from(&self.page.path, &glossary),
             raw_html: site.config.markdown.raw_html,
             links: self,
         }
@@ -121,7 +121,7 @@ impl<'s> PageLinks<'s> {
         let target = &self.site.pages[id];
         Linked {
             title: target.front.title.clone(),
-            url: relative_url(&self.page.path, &target.path),
+            url: self.site.link_from(&self.page.path, &target.path),
         }
     }
 }
@@ -199,6 +199,12 @@ impl Link<'_> {
 }
 
 impl Site {
+    /// The link from the page at `from` to the address `to` of the site (with its `#anchor`
+    /// or `?query`): relative, and naming `index.html` files in a portable site.
+    pub fn link_from(&self, from: &str, to: &str) -> String {
+        self.config.link_style().link(&relative_url(from, to))
+    }
+
     /// Resolves `url`, written in `page` as a link or an image (`what`: `link` or `image`):
     /// where it leads, or `None` with an error on the page's file (not yet on its line)
     /// saying what is wrong and how to fix it.
@@ -225,7 +231,7 @@ impl Site {
                     "check the address, or link to the page's .md file",
                 );
             }
-            let url = format!("{}{suffix}", relative_url(&page.path, absolute));
+            let url = self.link_from(&page.path, &format!("{absolute}{suffix}"));
             return Checked::ok(Some(self.target(url, absolute)));
         }
         let in_content = resolve_relative(&page.dir, &decoded);
@@ -234,14 +240,13 @@ impl Site {
         }
         if let Some(asset) = in_content.as_deref().filter(|p| self.is_asset(p)) {
             let target = self.asset_path(asset, &page.lang);
-            return Checked::ok(Some(Target::Url(format!(
-                "{}{suffix}",
-                relative_url(&page.path, &target)
-            ))));
+            let url = self.link_from(&page.path, &format!("{target}{suffix}"));
+            return Checked::ok(Some(Target::Url(url)));
         }
         match resolve_relative(&page.path, &decoded) {
             Some(address) if self.has_path(&address) => {
-                Checked::ok(Some(self.target(url.to_string(), &address)))
+                let url = self.config.link_style().link(url);
+                Checked::ok(Some(self.target(url, &address)))
             }
             _ => match in_content.as_deref().and_then(|file| self.source_stem(file)) {
                 Some(stem) => self.page_link(&link, &stem, suffix),
@@ -349,7 +354,7 @@ impl Site {
         let wanted = explicit_lang.unwrap_or(&page.lang);
         if let Some(target) = self.translation(&key, wanted) {
             return Checked::ok(Some(Target::Page {
-                url: format!("{}{suffix}", relative_url(&page.path, &target.path)),
+                url: self.link_from(&page.path, &format!("{}{suffix}", target.path)),
                 id: target.id,
                 fallback: None,
             }));
@@ -359,7 +364,7 @@ impl Site {
             .find_map(|lang| self.translation(&key, lang));
         match fallback {
             Some(target) if explicit_lang.is_none() => Checked::ok(Some(Target::Page {
-                url: format!("{}{suffix}", relative_url(&page.path, &target.path)),
+                url: self.link_from(&page.path, &format!("{}{suffix}", target.path)),
                 id: target.id,
                 fallback: Some(target.lang.clone()),
             })),

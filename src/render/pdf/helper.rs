@@ -4,7 +4,8 @@
 
 use serde::Serialize;
 
-use super::{Made, Origin, TEMPLATE, Worksheets, json, qr};
+use super::compile::{Job, Origin, TEMPLATE, Worksheets, json};
+use super::qr;
 use crate::base::diagnostic::Checked;
 use crate::base::text::typst_string;
 use crate::markdown::typst::{HelperMarkup, render_helper};
@@ -23,8 +24,9 @@ struct HelperData<'a> {
 }
 
 impl Worksheets {
-    /// Compiles the helper sheet of one page.
-    pub fn render_helper(&self, site: &Site, page: &Page) -> Made {
+    /// The job of the helper sheet of one page; `None` with the problems of its Markdown
+    /// when it has errors.
+    pub fn helper_job(&self, site: &Site, page: &Page) -> Checked<Option<Job>> {
         let markup = helper_markup(site, page);
         if markup.problems.has_errors() {
             return Checked::failed_with(markup.problems);
@@ -53,7 +55,7 @@ impl Worksheets {
             }
         }
         body.push_str(&markup.answers);
-        json(&data, &page.file()).and_then(|json| {
+        json(&data, &page.file()).map(|json| json.map(|json| {
             let alt = typst_string(&text("fiche.qr_alt"));
             let main = format!(
                 "#import \"/theme/{TEMPLATE}\": *\n#show: helper-fiche.with(json(\"/helper.json\"), image(\"/qr.svg\", alt: {alt}, width: 100%))\n{body}\n"
@@ -62,12 +64,9 @@ impl Worksheets {
                 ("/helper.json".to_string(), json),
                 ("/qr.svg".to_string(), qr.into_bytes()),
             ];
-            let origin = Origin {
-                ident: Output::HelperSheet(page.id).path(site),
-                ..Origin::of(page)
-            };
-            self.compile(site, &origin, main, memory, images)
-        })
+            let origin = Origin::of(site, page, &Output::HelperSheet(page.id));
+            Job::new(origin, main, memory, images)
+        }))
     }
 }
 

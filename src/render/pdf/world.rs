@@ -52,7 +52,7 @@ impl Shared {
 }
 
 /// The folders of a theme that a worksheet template may read.
-const THEME_FOLDERS: [&str; 4] = ["templates/", "fonts/", "static/", "images/"];
+pub(super) const THEME_FOLDERS: [&str; 4] = ["templates/", "fonts/", "static/", "images/"];
 
 /// A file id for a path of the virtual project.
 pub(super) fn id(path: &str) -> FileId {
