@@ -19,6 +19,22 @@ pub struct Parts<'n, 'a> {
     pub quizzes: Vec<&'n Block>,
 }
 
+/// The markup of a helper sheet's parts (see [`render_helper`](super::typst::render_helper)); each is empty when the page
+/// has none.
+#[derive(Debug, Default)]
+pub struct HelperMarkup {
+    /// The section that says what the session needs.
+    pub materials: String,
+    /// The `:::helper` notes, in order.
+    pub notes: String,
+    /// The answers of the quizzes.
+    pub answers: String,
+    /// The assets (paths inside `content/`) that images use.
+    pub images: Vec<String>,
+    /// Images the sheet cannot show, with their lines.
+    pub problems: crate::base::diagnostic::Diagnostics,
+}
+
 /// Whether a page's Markdown holds something for the helper (a `:::helper` box or a quiz),
 /// and so gets a helper sheet. It looks at the lines only, without reading the page, so that
 /// the site can list its outputs quickly; a `:::helper` line inside a code block counts too

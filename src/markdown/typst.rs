@@ -10,7 +10,7 @@ use pulldown_cmark::{Alignment, Event, Tag, TagEnd};
 use super::blocks::Appendix;
 use super::context::Context;
 use super::document::{Document, Item, Node};
-use super::helper;
+use super::helper::{self, HelperMarkup};
 use super::raw_html::{Piece, pieces};
 use crate::base::diagnostic::{Diagnostic, Diagnostics};
 use crate::base::images::{self, misnamed_format};
@@ -31,53 +31,29 @@ pub struct Markup {
 /// and the quizzes' answers are left for the helper sheet ([`render_helper`]).
 pub fn render(document: &Document<'_>, cx: &Context<'_>) -> Markup {
     let (mut converter, rest) = Converter::new(document, cx);
-    let learner = helper::learner_nodes(&rest);
-    let text = converter.blocks(&learner);
-    converter.out.text = text;
+    converter.out.text = converter.blocks(&helper::learner_nodes(&rest));
     converter.report_web_images();
     converter.out
 }
 
-/// The Typst markup of a page's helper sheet, in three parts: what the session needs (the
-/// section under the heading `materials_heading`), the `:::helper` notes, and the answers
-/// of the quizzes.
-pub fn render_helper(
-    document: &Document<'_>,
-    cx: &Context<'_>,
-    materials_heading: &str,
-) -> HelperMarkup {
+/// The Typst markup of a helper sheet: what the session needs (under the heading
+/// `materials_heading`), the `:::helper` notes, and the quizzes' answers.
+pub fn render_helper(document: &Document<'_>, cx: &Context<'_>, heading: &str) -> HelperMarkup {
     let (mut converter, rest) = Converter::new(document, cx);
-    let parts = helper::parts(&rest, materials_heading);
+    let parts = helper::parts(&rest, heading);
     let materials = converter.blocks(&parts.materials);
     let notes: Vec<String> = parts.notes.iter().map(|n| converter.blocks(n)).collect();
     for block in &parts.quizzes {
         // Only the answers are kept: the questions are on the learner's sheet.
         block.extension().typst(cx, &mut converter.appendix);
     }
-    let answers = converter.answers();
     HelperMarkup {
         materials,
         notes: notes.join("\n"),
-        answers,
+        answers: converter.answers(),
         images: converter.out.images,
         problems: converter.out.problems,
     }
-}
-
-/// The markup of a helper sheet's parts (see [`render_helper`]); each is empty when the page
-/// has none.
-#[derive(Debug, Default)]
-pub struct HelperMarkup {
-    /// The section that says what the session needs.
-    pub materials: String,
-    /// The `:::helper` notes, in order.
-    pub notes: String,
-    /// The answers of the quizzes.
-    pub answers: String,
-    /// The assets (paths inside `content/`) that images use.
-    pub images: Vec<String>,
-    /// Images the sheet cannot show, with their lines.
-    pub problems: Diagnostics,
 }
 
 struct Converter<'c> {
