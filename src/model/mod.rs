@@ -5,13 +5,14 @@
 
 pub mod coverage;
 pub mod links;
+pub mod listings;
 pub mod load;
 mod outputs;
 mod page;
 mod paths;
 mod site;
 
-pub use outputs::{Output, SEARCH_META};
+pub use outputs::{Output, PLACE_INDEX, PLACE_INDEX_META, SEARCH_META};
 pub use page::{Language, LearningPath, Page, PageId, PageKind};
 pub use site::Site;
 

@@ -1,12 +1,13 @@
 //! Rendering: every output of the model, in parallel, into a [`Sink`]. Each kind of output
-//! is made by one renderer ([`html`], [`pdf`], [`search`]); they all read the same model and
-//! its [`views`], and never use each other. [`coverage`] and [`external`] report on the site
+//! is made by one renderer ([`html`], [`pdf`], [`search`], [`place_index`]); they all read
+//! the same model and its [`views`], and never use each other. [`coverage`] and [`external`] report on the site
 //! for `parcours check`.
 
 pub mod coverage;
 pub mod external;
 pub mod html;
 pub mod pdf;
+pub mod place_index;
 pub mod search;
 pub mod views;
 
@@ -54,6 +55,7 @@ enum Renderer {
     Html,
     Pdf,
     Search,
+    PlaceIndex,
 }
 
 impl Renderer {
@@ -69,6 +71,7 @@ impl Renderer {
             | Output::Glossary(_)
             | Output::Search(_)
             | Output::Places(_)
+            | Output::PlaceListing(..)
             | Output::Place(..)
             | Output::LanguageChooser
             | Output::NotFound
@@ -77,6 +80,7 @@ impl Renderer {
             | Output::ServiceWorker => Renderer::Html,
             Output::Worksheet(_) | Output::Booklet(_) | Output::CityList(..) => Renderer::Pdf,
             Output::SearchIndex(_) => Renderer::Search,
+            Output::PlaceIndex => Renderer::PlaceIndex,
         }
     }
 }
@@ -131,6 +135,10 @@ pub fn render_outputs(site: &Site, outputs: &[Output], sink: &Sink, fiches: &Fic
                 Renderer::Html => renderer.render(output),
                 Renderer::Search => html::Rendered {
                     files: search::render(site, output),
+                    ..html::Rendered::default()
+                },
+                Renderer::PlaceIndex => html::Rendered {
+                    files: place_index::render(site),
                     ..html::Rendered::default()
                 },
                 Renderer::Pdf => html::Rendered::default(),

@@ -23,7 +23,7 @@ use crate::markdown::typst::{Markup, render as typst_markup};
 use crate::model::links::PageLinks;
 use crate::model::{Output, Page, Site};
 use crate::render::views::page::PageView;
-use crate::render::views::places::PlaceView;
+use crate::render::views::places::{PlaceView, listing_path};
 use crate::sources::places::PLACES_DIR;
 use world::{FicheWorld, Shared};
 
@@ -143,22 +143,17 @@ impl Worksheets {
         })
     }
 
-    /// Compiles the printable directory of the help places of `city`, in `lang`.
-    pub fn render_city(&self, site: &Site, lang: &str, city: &str) -> Made {
+    /// Compiles the printable directory of the help places of town `town`, in `lang`.
+    pub fn render_city(&self, site: &Site, lang: &str, town: usize) -> Made {
         let origin = Origin {
             file: PathBuf::from(PLACES_DIR),
-            ident: Output::CityList(lang.to_string(), city.to_string()).path(site),
+            ident: Output::CityList(lang.to_string(), town).path(site),
             date: timestamp(None),
         };
-        let (_, places) = site
-            .directory
-            .cities()
-            .into_iter()
-            .find(|(name, _)| *name == city)
-            .unwrap_or_default();
+        let listings = &site.listings;
         let fallback = site.default_language();
         let data = CityData {
-            city,
+            city: &listings.towns[town].name,
             lang,
             site: site.config.title.get(lang, fallback),
             notice: site
@@ -166,10 +161,11 @@ impl Worksheets {
                 .notice
                 .as_ref()
                 .map(|n| n.get(lang, fallback)),
-            url: site.permalink(&Output::Places(lang.to_string()).path(site)),
-            places: places
-                .into_iter()
-                .map(|index| PlaceView::new(site, lang, index))
+            url: site.permalink(&listing_path(site, lang, listings.of_town[town])),
+            places: listings.towns[town]
+                .places
+                .iter()
+                .map(|&index| PlaceView::new(site, lang, index))
                 .collect(),
             t: site.strings.of(lang),
         };
@@ -361,7 +357,7 @@ pub fn make(worksheets: &Worksheets, site: &Site, output: &Output) -> Option<Mad
     Some(match output {
         Output::Worksheet(id) => worksheets.render(site, &site.pages[*id]),
         Output::Booklet(id) => worksheets.render_booklet(site, &site.pages[*id]),
-        Output::CityList(lang, city) => worksheets.render_city(site, lang, city),
+        Output::CityList(lang, town) => worksheets.render_city(site, lang, *town),
         _ => return None,
     })
 }
