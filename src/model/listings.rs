@@ -111,11 +111,11 @@ impl Listings {
             town_of,
             ..Listings::default()
         };
-        if !towns.is_empty() {
-            let tree = tree(&towns, &directory.places);
+        let tree = tree(&towns, &directory.places);
+        listings.towns = towns;
+        if !listings.towns.is_empty() {
             listings.lay_out(&tree, None);
         }
-        listings.towns = towns;
         listings
     }
 
@@ -146,10 +146,12 @@ impl Listings {
         index
     }
 
-    /// The pages listing every place of `node`, by town, [`PAGE_PLACES`] at most on each.
+    /// The pages listing every place of `node`, by town in alphabetical order,
+    /// [`PAGE_PLACES`] at most on each.
     fn leaf(&mut self, node: &Node, parent: Option<usize>) -> usize {
         let mut flat: Vec<(usize, usize)> = Vec::new();
         collect_places(node, &mut flat);
+        flat.sort_by_cached_key(|(town, _)| (fold(&self.towns[*town].name), *town));
         let chunks: Vec<&[(usize, usize)]> = flat.chunks(PAGE_PLACES).collect();
         let first = self.pages.len();
         for (number, chunk) in chunks.iter().enumerate() {
