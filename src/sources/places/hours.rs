@@ -52,10 +52,15 @@ pub struct Malformed {
     pub message: String,
 }
 
+/// The openings of each day of a week, from Monday.
+pub type Week = [Vec<Span>; 7];
+
 /// A place's opening hours, with the public holidays of where it is.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hours {
     expression: OpeningHours,
+    /// The usual week, worked out once.
+    week: Option<Week>,
 }
 
 impl Hours {
@@ -69,17 +74,17 @@ impl Hours {
                 message: "no hours are written".into(),
             });
         }
-        let expression: OpeningHours = text.parse().map_err(malformed)?;
+        let mut expression: OpeningHours = text.parse().map_err(malformed)?;
         let rules = expression.get_expression();
-        if !rules.rules.iter().any(is_comment_alone) {
-            return Ok(Hours { expression });
+        if rules.rules.iter().any(is_comment_alone) {
+            let mut unknown = rules.as_ref().clone();
+            for rule in unknown.rules.iter_mut().filter(|r| is_comment_alone(r)) {
+                rule.kind = RuleKind::Unknown;
+            }
+            expression = unknown.to_string().parse().map_err(malformed)?;
         }
-        let mut unknown = rules.as_ref().clone();
-        for rule in unknown.rules.iter_mut().filter(|r| is_comment_alone(r)) {
-            rule.kind = RuleKind::Unknown;
-        }
-        let expression = unknown.to_string().parse().map_err(malformed)?;
-        Ok(Hours { expression })
+        let week = usual_week(&expression);
+        Ok(Hours { expression, week })
     }
 
     /// The same hours, with the public holidays of the place (`PH` never matches without).
@@ -87,6 +92,7 @@ impl Hours {
         let context = Context::default().with_holidays(holidays);
         Hours {
             expression: self.expression.with_context(context),
+            week: self.week,
         }
     }
 
@@ -108,24 +114,8 @@ impl Hours {
     /// The usual week, from Monday: what the rules that name only days of the week and times
     /// give. `None` when no rule is of that kind (every rule names months, weeks, dates or
     /// holidays).
-    pub fn usual_week(&self) -> Option<[Vec<Span>; 7]> {
-        let rules = self.rules();
-        let usual: Vec<RuleSequence> = rules
-            .rules
-            .iter()
-            .filter(|r| is_weekly(r))
-            .cloned()
-            .collect();
-        if usual.is_empty() {
-            return None;
-        }
-        let week: OpeningHours = OpeningHoursExpression { rules: usual }
-            .to_string()
-            .parse()
-            .ok()?;
-        Some(std::array::from_fn(|day| {
-            spans(&week, A_MONDAY + Days::new(day as u64))
-        }))
+    pub fn usual_week(&self) -> Option<&Week> {
+        self.week.as_ref()
     }
 
     /// The rules that the usual week does not show: those naming public or school holidays,
@@ -137,6 +127,30 @@ impl Hours {
             .filter(|r| !is_weekly(r))
             .cloned()
             .collect()
+    }
+}
+
+/// The usual week of `expression` (see [`Hours::usual_week`]): its weekly rules read on any
+/// week, parsed again only when it has other rules.
+fn usual_week(expression: &OpeningHours) -> Option<Week> {
+    let rules = expression.get_expression();
+    let usual: Vec<RuleSequence> = rules
+        .rules
+        .iter()
+        .filter(|r| is_weekly(r))
+        .cloned()
+        .collect();
+    let day = |week: &OpeningHours, day: usize| spans(week, A_MONDAY + Days::new(day as u64));
+    match usual.len() {
+        0 => None,
+        n if n == rules.rules.len() => Some(std::array::from_fn(|d| day(expression, d))),
+        _ => {
+            let week: OpeningHours = OpeningHoursExpression { rules: usual }
+                .to_string()
+                .parse()
+                .ok()?;
+            Some(std::array::from_fn(|d| day(&week, d)))
+        }
     }
 }
 
