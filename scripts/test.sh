@@ -18,6 +18,15 @@ cargo test --locked
 site="$(pwd)/target/browser-site"
 cargo run --locked --quiet -- build --output "$site"
 
+# A directory of many places: the sample site with 2,000 generated places of the national
+# standard (printed lists off, they are not what is tested there).
+places="$(pwd)/target/browser-places"
+rm -rf "$places" && mkdir -p "$places/site"
+cp -r content glossary i18n site.yaml places "$places/site/"
+printf '\nprint: false\n' >>"$places/site/places/directory.yaml"
+python3 bench/gen_places.py --places 2000 --seed 7 --out "$places/site/places/national.csv"
+cargo run --locked --quiet -- build --root "$places/site" --output "$places/public"
+
 cd tests/browser
 npm ci --no-audit --no-fund
-PARCOURS_SITE="$site" npm test
+PARCOURS_SITE="$site" PARCOURS_PLACES_SITE="$places/public" npm test
