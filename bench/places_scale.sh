@@ -39,15 +39,15 @@ cp -r places "$work/html/" && cp "$work/places.csv" "$work/html/places/national.
 cp -r "$work/html/places" "$work/print/"
 printf '\nprint: false\n' >>"$work/html/places/directory.yaml"
 
-# One build: "seconds peak-MB" on standard output, or the build's errors and exit.
+# One build: "seconds peak-MB CPU-seconds" on standard output, or the build's errors and exit.
 build() {
   local site="$1" out="$2"
   rm -rf "$out"
-  if ! /usr/bin/time -f '%e %M' -o "$work/time" "$parcours" build --root "$site" -o "$out" >"$work/log" 2>&1; then
+  if ! /usr/bin/time -f '%e %M %U %S' -o "$work/time" "$parcours" build --root "$site" -o "$out" >"$work/log" 2>&1; then
     cat "$work/log" >&2
     exit 1
   fi
-  awk '{ printf "%s %d\n", $1, $2 / 1024 }' "$work/time"
+  awk '{ printf "%s %d %.1f\n", $1, $2 / 1024, $3 + $4 }' "$work/time"
 }
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
@@ -63,9 +63,9 @@ build "$work/print" "$work/out-print" >"$work/print.runs"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 for variant in none html print; do
   file="$work/$variant.runs"
-  printf '%-6s %s s, %s MB peak  (runs: %s)\n' "$variant" \
+  printf '%-6s %s s, %s MB peak, %s s of CPU  (runs, "wall MB CPU": %s)\n' "$variant" \
     "$(cut -d' ' -f1 "$file" | median)" "$(cut -d' ' -f2 "$file" | median)" \
-    "$(tr '\n' ',' <"$file" | sed 's/,$//')"
+    "$(cut -d' ' -f3 "$file" | median)" "$(tr '\n' ',' <"$file" | sed 's/,$//')"
 done
 printf 'pages: none %s files, html %s files, print %s files (%s PDFs)\n' \
   "$(find "$work/out-none" -type f | wc -l)" "$(find "$work/out-html" -type f | wc -l)" \

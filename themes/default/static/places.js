@@ -187,9 +187,11 @@
 
   const countText = (n) => (n === 1 ? data.countOne : (n === 0 && data.countNone) || data.countMany).replace('{n}', n);
 
-  // The index of a directory split into pages: fetched once per file, kept.
+  // The index of a directory split into pages: each file loaded once, kept. Every data file
+  // this script reads (index.json, where/<key>.json, leaf/<n>.json under data-index) is
+  // loaded here and nowhere else, so that another way of loading them needs only this.
   const files = new Map();
-  const fetchJson = (path) => {
+  const load = (path) => {
     if (!files.has(path)) {
       files.set(path, fetch(data.index + path).then((r) => (r.ok ? r.json() : null)).catch(() => {
         files.delete(path);
@@ -204,14 +206,14 @@
   async function findWhere(filters) {
     const where = fold(filters.where);
     if (where.length < 2) return { message: data.typeMore };
-    const meta = await fetchJson('index.json');
+    const meta = await load('index.json');
     const key = where.slice(0, 2);
-    const towns = (meta?.keys.includes(key) ? await fetchJson(`where/${key}.json`) : null) || [];
+    const towns = (meta?.keys.includes(key) ? await load(`where/${key}.json`) : null) || [];
     const matching = towns.filter(([name, postcodes]) => isWhere(where, postcodes, name));
     const leaves = [...new Set(matching.flatMap((town) => town[5]))];
     if (leaves.length > 4) return { towns: matching };
     const at = clock();
-    const records = (await Promise.all(leaves.map((n) => fetchJson(`leaf/${n}.json`)))).flat().filter(Boolean);
+    const records = (await Promise.all(leaves.map((n) => load(`leaf/${n}.json`)))).flat().filter(Boolean);
     const places = records.map(([slug, name, address, postcode, city, services, languages, tz, hours, except]) => ({
       slug, name, address, postcode, city, services: new Set(services), languages: new Set(languages), ...place(hours, except, tz),
     })).filter((p) => isWhere(where, [p.postcode], p.city));
