@@ -11,7 +11,7 @@ fn main() {
     collect(theme, &mut files);
     files.sort();
     let mut code = String::from(
-        "/// Files of the built-in default theme: path inside the theme, bytes.\npub static FILES: &[(&str, &[u8])] = &[\n",
+        "/// Files of the built-in default theme: path inside the theme, bytes.\npub(crate) static FILES: &[(&str, &[u8])] = &[\n",
     );
     for file in files {
         let inner = file

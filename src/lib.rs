@@ -20,6 +20,8 @@
 //! their own with `problems.take(...)`, which hands back the value. Only the private helpers
 //! of such a function add to its `&mut Diagnostics` instead.
 
+#![warn(missing_docs, unreachable_pub)]
+
 pub mod base;
 pub mod commands;
 pub mod markdown;

@@ -108,6 +108,9 @@ struct SiteArgs {
     /// Include pages marked `draft: true`.
     #[arg(long)]
     drafts: bool,
+    /// List every problem (by default, after 20 of one kind the rest are counted).
+    #[arg(long)]
+    verbose: bool,
 }
 
 fn main() {
@@ -150,5 +153,6 @@ fn options(site: SiteArgs, base_url: Option<String>) -> SiteOptions {
         root: site.root,
         drafts: site.drafts,
         base_url,
+        verbose: site.verbose,
     }
 }

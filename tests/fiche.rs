@@ -64,18 +64,27 @@ fn compiles(site: &mut Site, worksheets: &Worksheets, markdown: &str) -> Result<
 fn every_commonmark_and_gfm_example_compiles() {
     let (_dir, mut site) = one_page_site();
     let worksheets = Worksheets::new(&site).value.unwrap();
-    let examples: Vec<String> = serde_json::from_str(
-        &std::fs::read_to_string(
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/commonmark/examples.json"),
-        )
-        .unwrap(),
-    )
-    .unwrap();
-    assert!(examples.len() > 700);
+    let examples: Vec<String> = ["examples.json", "more-examples.json"]
+        .into_iter()
+        .flat_map(|file| {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures/commonmark")
+                .join(file);
+            serde_json::from_str::<Vec<String>>(&std::fs::read_to_string(path).unwrap()).unwrap()
+        })
+        .collect();
+    assert!(examples.len() > 800);
     let failures: Vec<String> = examples
         .iter()
         .filter_map(|example| compiles(&mut site, &worksheets, example).err())
         .collect();
+    // Their pages too, raw HTML sanitised, never panic.
+    let id = site.pages.iter().position(|p| p.key == "s/page").unwrap();
+    for example in &examples {
+        site.pages[id].body = example.clone();
+        let body = parcours::render::html::body(&site, &site.pages[id]);
+        assert!(!body.html.html.contains("<script"), "{example}");
+    }
     assert!(
         failures.is_empty(),
         "{} examples failed:\n{}",
@@ -190,6 +199,15 @@ fn piece() -> impl Strategy<Value = String> {
         Just("[page](page.md)".to_string()),
         Just("![Une image](image.svg)".to_string()),
         Just("<b>html</b>".to_string()),
+        Just("<sub>".to_string()),
+        Just("</sub>".to_string()),
+        Just("<kbd>Ctrl</kbd>".to_string()),
+        Just("<details>\n<summary>Pourquoi ?</summary>\n".to_string()),
+        Just("</details>\n".to_string()),
+        Just("<script>x</script>".to_string()),
+        Just(":::tip[Astuce]\n".to_string()),
+        Just(":::\n".to_string()),
+        Just("![Du web](https://example.org/i.png)".to_string()),
         Just("[^1]\n\n[^1]: Une note.\n".to_string()),
         Just("---\n".to_string()),
         Just("\\".to_string()),
@@ -329,4 +347,51 @@ fn quizzes_print_with_boxes_and_their_answers_on_a_page_of_their_own() {
     let worksheets = Worksheets::new(&site).value.unwrap();
     let body = site.pages[id].body.clone();
     compiles(&mut site, &worksheets, &body).unwrap();
+}
+
+#[test]
+fn a_self_diagnostic_prints_as_a_questionnaire_with_boxes_and_no_yaml() {
+    let (dir, mut site) = one_page_site();
+    let id = site.pages.iter().position(|p| p.key == "s/page").unwrap();
+    let body = "Pour chaque phrase, cochez une case.\n\n```autodiagnostic\n- statement: \"Je trouve les horaires de ma mairie.\"\n  competence: \"1.1\"\n  level: 2\n- statement: \"J'envoie un e-mail #strong[x].\"\n  competence: \"2.1\"\n  level: 1\n```\n";
+    site.pages[id].body = body.into();
+    let markup = markup(&site, &site.pages[id]).text;
+    assert!(
+        markup.contains("#selftest((answers: (\"Seul\", \"Avec de l'aide\", \"Pas encore\")"),
+        "{markup}"
+    );
+    assert!(
+        markup.contains("(text: \"Je trouve les horaires de ma mairie.\", level: 2)"),
+        "{markup}"
+    );
+    assert!(
+        markup.contains("(text: \"J'envoie un e-mail #strong[x].\", level: 1)"),
+        "{markup}"
+    );
+    assert!(
+        markup.contains("(id: \"1\", title: \"Informations et données\", statements: ((1, 2),))"),
+        "{markup}"
+    );
+    assert!(
+        !markup.contains("competence:") && !markup.contains("statement:"),
+        "{markup}"
+    );
+    // The command line makes the worksheet.
+    std::fs::write(
+        dir.path().join("content/s/page.fr.md"),
+        format!("---\ntitle: \"Page\"\n---\n{body}"),
+    )
+    .unwrap();
+    let out = dir.path().join("questionnaire.pdf");
+    let page = dir.path().join("content/s/page.fr.md");
+    let run = parcours(&[
+        "fiche",
+        page.to_str().unwrap(),
+        "--root",
+        dir.path().to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF-"));
 }

@@ -173,6 +173,34 @@ fn an_edit_is_rebuilt_and_announced() {
 }
 
 #[test]
+fn a_site_with_errors_is_served_with_its_problems_until_they_are_fixed() {
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("minimal"), site.path());
+    let page = site.path().join("content/bases/clavier.fr.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, format!("{text}\n[cassé](nulle-part.md)\n")).unwrap();
+    let server = Server::start(site.path());
+    // The pages that built are served, with the script that shows the problems.
+    let (status, body) = http_get(&server.address, "/fr/bases/souris/");
+    assert_eq!(status, 200);
+    assert!(body.contains("/__parcours/live.js"));
+    let stream = events(&server.address);
+    assert_eq!(
+        stream.recv_timeout(Duration::from_secs(20)).unwrap(),
+        "problems",
+        "a tab that opens is told the problems at once"
+    );
+    std::fs::write(&page, &text).unwrap();
+    assert_eq!(
+        stream.recv_timeout(Duration::from_secs(20)).unwrap(),
+        "reload"
+    );
+    let (status, body) = http_get(&server.address, "/fr/bases/clavier/");
+    assert_eq!(status, 200);
+    assert!(body.contains("Tapez votre nom."));
+}
+
+#[test]
 fn requests_never_leave_the_output() {
     let site = tempfile::tempdir().unwrap();
     copy_dir(&fixture("minimal"), site.path());

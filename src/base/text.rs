@@ -38,6 +38,51 @@ pub fn typst_string(text: &str) -> String {
     out
 }
 
+/// The anchor GitHub gives a heading, as github-slugger, Hugo (`autoHeadingIDType: github`),
+/// Docusaurus and Starlight do: lower case, letters and digits kept (accents included),
+/// punctuation dropped, each space a `-`. `Étape 1 : ouvrir` becomes `étape-1--ouvrir`.
+/// A heading of punctuation alone gets `section`.
+pub fn anchor(text: &str) -> String {
+    let slug: String = text
+        .trim()
+        .to_lowercase()
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            '-' | '_' => Some(c),
+            c if c.is_alphanumeric() || is_combining_mark(c) => Some(c),
+            _ => None,
+        })
+        .collect();
+    if slug.is_empty() {
+        "section".into()
+    } else {
+        slug
+    }
+}
+
+/// Whether `c` is a combining mark, which anchors keep with its letter (`é` written `e` + `´`).
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// The names among `known` closest to `wanted` (a mistyped anchor, id or word), best first,
+/// at most `most` of them and only those close enough to be what was meant.
+pub fn closest<'a>(wanted: &str, known: &'a [String], most: usize) -> Vec<&'a str> {
+    let mut scored: Vec<(f64, &str)> = known
+        .iter()
+        .map(|k| {
+            (
+                strsim::normalized_damerau_levenshtein(wanted, k),
+                k.as_str(),
+            )
+        })
+        .filter(|(score, _)| *score >= 0.5)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    scored.into_iter().take(most).map(|(_, k)| k).collect()
+}
+
 /// An ASCII anchor made from a text: "Étape par étape" becomes "etape-par-etape".
 pub fn slugify(text: &str) -> String {
     let ascii = deunicode::deunicode(text).to_lowercase();
@@ -98,6 +143,32 @@ mod tests {
         assert_eq!(slugify("Étape par étape"), "etape-par-etape");
         assert_eq!(slugify("  Wat heb je nodig?  "), "wat-heb-je-nodig");
         assert_eq!(slugify("???"), "section");
+    }
+
+    #[test]
+    fn anchors_are_the_ones_github_gives() {
+        assert_eq!(anchor("Îlots de client"), "îlots-de-client");
+        assert_eq!(anchor("Markdown/MDX pages"), "markdownmdx-pages");
+        assert_eq!(anchor("RouteData['route']"), "routedataroute");
+        assert_eq!(anchor("Étape 1 : ouvrir"), "étape-1--ouvrir");
+        assert_eq!(
+            anchor("À quels moments dois-je intégrer la mention ?"),
+            "à-quels-moments-dois-je-intégrer-la-mention-"
+        );
+        assert_eq!(anchor("snake_case et CamelCase"), "snake_case-et-camelcase");
+        assert_eq!(anchor("📘 React / Preact"), "-react--preact");
+        assert_eq!(anchor("e\u{301}te\u{301}"), "e\u{301}te\u{301}");
+        assert_eq!(anchor("???"), "section");
+    }
+
+    #[test]
+    fn the_closest_names_come_first() {
+        let known: Vec<String> = ["îlots-de-client", "exemple", "exemple-1", "aller-plus-loin"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(closest("ilots-de-client", &known, 3), ["îlots-de-client"]);
+        assert_eq!(closest("exemple-2", &known, 2), ["exemple-1", "exemple"]);
+        assert!(closest("zzz", &known, 3).is_empty());
     }
 
     #[test]

@@ -22,12 +22,12 @@ pub fn run(options: &SiteOptions, output: Option<&Path>) -> i32 {
     }
     match build(options, &output) {
         Ok(report) => {
-            print_problems(&options.root, &report.problems);
+            print_problems(&options.root, &report.problems, options.verbose);
             println!("{}", summary(&report, &output, started));
             SUCCESS
         }
         Err(report) => {
-            print_problems(&options.root, &report.problems);
+            print_problems(&options.root, &report.problems, options.verbose);
             eprintln!(
                 "Build failed: {} error(s), {} warning(s). The previous output in {} was left as it was.",
                 report.problems.error_count(),

@@ -30,7 +30,7 @@ pub fn run(options: &SiteOptions, external: bool, coverage: bool) -> i32 {
             problems.take(crate::render::external::check(&options.root, &links));
         }
     }
-    print_problems(&options.root, &problems);
+    print_problems(&options.root, &problems, options.verbose);
     if let (Some(site), true) = (&site, coverage) {
         println!("{}", table(&Coverage::of(site)));
     }

@@ -16,7 +16,7 @@ pub fn run(options: &SiteOptions, file: &Path, output: Option<&Path>) -> i32 {
         problems,
     } = load_site(options);
     let Some(site) = site else {
-        print_problems(&options.root, &problems);
+        print_problems(&options.root, &problems, options.verbose);
         return CONTENT_ERROR;
     };
     let wanted = relative_to_root(&options.root, file);
@@ -36,7 +36,7 @@ pub fn run(options: &SiteOptions, file: &Path, output: Option<&Path>) -> i32 {
     let mut problems: Diagnostics = problems.into_iter().filter(|d| d.file == wanted).collect();
     let made = Worksheets::new(&site).and_then(|w| w.render(&site, page));
     let Some(bytes) = problems.take(made) else {
-        print_problems(&options.root, &problems);
+        print_problems(&options.root, &problems, options.verbose);
         return CONTENT_ERROR;
     };
     let address = Output::Worksheet(page.id).path(&site);
@@ -47,10 +47,10 @@ pub fn run(options: &SiteOptions, file: &Path, output: Option<&Path>) -> i32 {
             &target,
             format!("cannot write the worksheet: {error}"),
         ));
-        print_problems(&options.root, &problems);
+        print_problems(&options.root, &problems, options.verbose);
         return CONTENT_ERROR;
     }
-    print_problems(&options.root, &problems);
+    print_problems(&options.root, &problems, options.verbose);
     println!(
         "Wrote {} ({} KB)",
         target.display(),

@@ -5,11 +5,10 @@ pub mod build;
 pub mod check;
 pub mod fiche;
 pub mod new;
+pub mod problems;
 pub mod search;
 
-use std::path::Path;
-
-use crate::base::diagnostic::Diagnostics;
+pub use problems::print_problems;
 
 /// Exit code of a successful command.
 pub const SUCCESS: i32 = 0;
@@ -17,10 +16,3 @@ pub const SUCCESS: i32 = 0;
 pub const CONTENT_ERROR: i32 = 1;
 /// Exit code when the command line is wrong.
 pub const USAGE_ERROR: i32 = 2;
-
-/// Prints every problem, errors and warnings, with the lines they point at.
-pub fn print_problems(root: &Path, problems: &Diagnostics) {
-    for problem in problems.sorted() {
-        eprintln!("{}", problem.render(root));
-    }
-}

@@ -11,7 +11,7 @@ pub fn run(options: &SiteOptions, query: &str, lang: Option<&str>, limit: usize)
         problems,
     } = load_site(options);
     let Some(site) = site else {
-        print_problems(&options.root, &problems);
+        print_problems(&options.root, &problems, options.verbose);
         return CONTENT_ERROR;
     };
     let lang = lang.unwrap_or(site.default_language()).to_string();

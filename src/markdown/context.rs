@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 
+use crate::sources::config::RawHtml;
 use crate::sources::glossary::Term;
 use crate::sources::i18n::Strings;
 
@@ -59,8 +60,8 @@ pub struct Context<'a> {
     pub glossary: &'a [Term],
     /// The URL of the glossary page, relative to the page.
     pub glossary_url: String,
-    /// Whether raw HTML written in the Markdown is let through as it is.
-    pub raw_html: bool,
+    /// What becomes of raw HTML written in the Markdown.
+    pub raw_html: RawHtml,
     /// Where the page's links lead.
     pub links: &'a dyn Links,
 }

@@ -5,7 +5,7 @@
 //! problems of the reading. Every output (HTML, worksheet, search text, link checks) reads
 //! this document, so that a heading, a link or a block means the same thing in all of them.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -13,9 +13,12 @@ use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, CowStr, Event, Options, Pars
 use serde::Serialize;
 
 use super::blocks::{Block, Kind};
+use super::callout::Callout;
+use super::directives::{self, Directive};
 use super::lint::Lint;
-use crate::base::diagnostic::{Diagnostics, LineIndex};
-use crate::base::text::{french_spacing, slugify};
+use super::sanitize;
+use crate::base::diagnostic::{Diagnostic, Diagnostics, LineIndex};
+use crate::base::text::{anchor, french_spacing};
 
 /// The Markdown of a page, and what is needed to read it.
 #[derive(Debug, Clone, Copy)]
@@ -39,6 +42,8 @@ pub struct Document<'a> {
     pub nodes: Vec<Node<'a>>,
     /// Every heading, with its anchor.
     pub headings: Vec<Heading>,
+    /// The anchors raw HTML gives the page (`id="..."`, `<a name="...">`).
+    pub html_anchors: Vec<String>,
     /// Every link and image, with its line.
     pub links: Vec<LinkRef>,
     /// What is wrong in it: malformed blocks, images without text alternative, links
@@ -84,49 +89,11 @@ pub enum Item<'a> {
         /// Its text alternative.
         alt: String,
     },
-    /// The start of a framed box ("Remember", "Warning", "Tip"...).
-    CalloutStart(Callout),
+    /// The start of a framed box ("Remember", "Warning", "Tip"...), with the title its
+    /// author gave it, if any.
+    CalloutStart(Callout, Option<String>),
     /// The end of the box.
     CalloutEnd,
-}
-
-/// The kinds of framed boxes, from GitHub's alerts (`> [!NOTE]`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Callout {
-    /// `NOTE`.
-    Note,
-    /// `TIP`.
-    Tip,
-    /// `IMPORTANT`, titled "Remember".
-    Important,
-    /// `WARNING`.
-    Warning,
-    /// `CAUTION`.
-    Caution,
-}
-
-impl Callout {
-    /// Its name (`important`), which is also the key of its title in the interface strings
-    /// (`callout.important`).
-    pub fn name(self) -> &'static str {
-        match self {
-            Callout::Note => "note",
-            Callout::Tip => "tip",
-            Callout::Important => "important",
-            Callout::Warning => "warning",
-            Callout::Caution => "caution",
-        }
-    }
-
-    fn of(kind: BlockQuoteKind) -> Callout {
-        match kind {
-            BlockQuoteKind::Note => Callout::Note,
-            BlockQuoteKind::Tip => Callout::Tip,
-            BlockQuoteKind::Important => Callout::Important,
-            BlockQuoteKind::Warning => Callout::Warning,
-            BlockQuoteKind::Caution => Callout::Caution,
-        }
-    }
 }
 
 /// A heading of a page.
@@ -167,24 +134,25 @@ pub fn options() -> Options {
 impl<'a> Document<'a> {
     /// Reads a page's Markdown.
     pub fn parse(source: Source<'a>) -> Document<'a> {
-        let lines = LineIndex::new(source.body, source.first_line);
-        let events = Parser::new_ext(source.body, options()).into_offset_iter();
-        let mut reader = Reader {
-            source,
-            lines: &lines,
-            lint: Lint::new(source.file.to_path_buf()),
-            document: Document {
-                file: source.file.to_path_buf(),
-                ..Document::default()
-            },
+        let Some(rewritten) = directives::rewrite(source.body) else {
+            let lines = LineIndex::new(source.body, source.first_line);
+            let events = Parser::new_ext(source.body, options()).into_offset_iter();
+            return Reader::new(source, &lines, BTreeMap::new()).finish(events);
         };
-        reader.read(events);
-        let ids = reader.document.anchor_headings();
-        let Reader {
-            mut document, lint, ..
-        } = reader;
-        document.problems.take(lint.finish(&ids));
-        document
+        // The rewritten text lives here only: its events are made to own their text. It has
+        // the lines of the body, each at another offset.
+        let lines = LineIndex::new(&rewritten.text, source.first_line);
+        let events: Vec<_> = Parser::new_ext(&rewritten.text, options())
+            .into_offset_iter()
+            .map(|(event, range)| (event.into_static(), range))
+            .collect();
+        Reader::new(source, &lines, rewritten.directives).finish(events.into_iter())
+    }
+
+    /// The anchors of the page, in order: its headings', then its raw HTML's.
+    pub fn anchors(&self) -> Vec<String> {
+        let headings = self.headings.iter().map(|h| h.id.clone());
+        headings.chain(self.html_anchors.iter().cloned()).collect()
     }
 
     /// The headings of levels 2 and 3, for a table of contents.
@@ -204,10 +172,12 @@ impl<'a> Document<'a> {
         })
     }
 
-    /// Gives every heading an anchor (its own `{#id}`, or one made from its text, unique in
-    /// the page), records the headings, and returns the anchors.
-    fn anchor_headings(&mut self) -> HashSet<String> {
+    /// Gives every heading an anchor (its own `{#id}`, or the one GitHub makes from its text
+    /// as written, `texts` in order; unique in the page), records the headings, and returns
+    /// the anchors.
+    fn anchor_headings(&mut self, texts: &[String]) {
         let mut taken = HashSet::new();
+        let mut texts = texts.iter();
         for index in 0..self.nodes.len() {
             let Item::Event(Event::Start(Tag::Heading { level, .. })) = &self.nodes[index].item
             else {
@@ -215,12 +185,12 @@ impl<'a> Document<'a> {
             };
             let level = *level as u8;
             let title = heading_text(&self.nodes[index + 1..]);
+            let written = texts.next().map_or(title.as_str(), String::as_str);
+            let made = anchor(written);
             let line = self.nodes[index].line;
             if let Item::Event(Event::Start(Tag::Heading { id, .. })) = &mut self.nodes[index].item
             {
-                let wanted = id
-                    .as_deref()
-                    .map_or_else(|| slugify(&title), str::to_string);
+                let wanted = id.as_deref().map_or(made, str::to_string);
                 let unique = unique_id(&mut taken, wanted);
                 *id = Some(unique.clone().into());
                 self.headings.push(Heading {
@@ -231,8 +201,15 @@ impl<'a> Document<'a> {
                 });
             }
         }
-        taken
     }
+}
+
+/// "lexique" becomes "Lexique".
+fn capitalized(name: &str) -> String {
+    let mut chars = name.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 /// The text of a heading whose events start `nodes`.
@@ -275,8 +252,14 @@ pub fn code_language(kind: &CodeBlockKind<'_>) -> String {
 struct Reader<'s, 'a> {
     source: Source<'a>,
     lines: &'s LineIndex,
+    /// The `:::` directives of the page, by the line of the body they open on.
+    directives: BTreeMap<usize, Directive>,
     lint: Lint,
     document: Document<'a>,
+    /// The text of each heading as written, before typography, for its anchor.
+    heading_texts: Vec<String>,
+    /// The heading being read, if any.
+    heading: Option<String>,
 }
 
 /// A code block or an image being read, whose events are gathered until it ends.
@@ -294,7 +277,38 @@ enum Gathering {
     },
 }
 
-impl<'a> Reader<'_, 'a> {
+impl<'s, 'a> Reader<'s, 'a> {
+    fn new(
+        source: Source<'a>,
+        lines: &'s LineIndex,
+        directives: BTreeMap<usize, Directive>,
+    ) -> Reader<'s, 'a> {
+        Reader {
+            source,
+            lines,
+            directives,
+            lint: Lint::new(source.file.to_path_buf()),
+            heading_texts: Vec::new(),
+            heading: None,
+            document: Document {
+                file: source.file.to_path_buf(),
+                ..Document::default()
+            },
+        }
+    }
+
+    /// Reads the events, then gives the headings their anchors and checks the links to
+    /// them.
+    fn finish(mut self, events: impl Iterator<Item = (Event<'a>, Range<usize>)>) -> Document<'a> {
+        self.read(events);
+        self.document.anchor_headings(&self.heading_texts);
+        let Reader {
+            mut document, lint, ..
+        } = self;
+        document.problems.take(lint.finish(&document.anchors()));
+        document
+    }
+
     fn read(&mut self, events: impl Iterator<Item = (Event<'a>, Range<usize>)>) {
         let mut gathering: Option<Gathering> = None;
         let mut blocks_of_kind: Vec<&'static str> = Vec::new();
@@ -331,6 +345,7 @@ impl<'a> Reader<'_, 'a> {
                 }
                 continue;
             }
+            self.follow_heading(&event);
             match event {
                 Event::Start(Tag::CodeBlock(kind)) => {
                     gathering = Some(Gathering::Code {
@@ -355,9 +370,14 @@ impl<'a> Reader<'_, 'a> {
                     self.push(line, Item::Event(event));
                 }
                 Event::Start(Tag::BlockQuote(Some(kind))) => {
-                    self.push(line, Item::CalloutStart(Callout::of(kind)));
+                    let item = self.callout(kind, line);
+                    self.push(line, item);
                 }
                 Event::End(TagEnd::BlockQuote(Some(_))) => self.push(line, Item::CalloutEnd),
+                Event::Html(ref html) | Event::InlineHtml(ref html) => {
+                    self.document.html_anchors.extend(sanitize::anchors(html));
+                    self.push(line, Item::Event(event));
+                }
                 Event::Text(text) if self.source.lang == "fr" => {
                     let text = match french_spacing(&text) {
                         std::borrow::Cow::Borrowed(_) => text,
@@ -367,6 +387,39 @@ impl<'a> Reader<'_, 'a> {
                 }
                 other => self.push(line, Item::Event(other)),
             }
+        }
+    }
+
+    /// The start of a box: a GitHub alert, or a `:::` directive rewritten as one.
+    fn callout(&mut self, kind: BlockQuoteKind, line: usize) -> Item<'a> {
+        let Some(directive) = self.directives.get(&(line - self.source.first_line)) else {
+            return Item::CalloutStart(Callout::of(kind), None);
+        };
+        if let Some(named) = Callout::named(&directive.name) {
+            return Item::CalloutStart(named, directive.title.clone());
+        }
+        let name = &directive.name;
+        self.document.problems.push(
+            Diagnostic::warning(
+                self.source.file,
+                format!("`:::{name}` is not a kind of box parcours knows: it shows as a note"),
+            )
+            .at_line(line)
+            .with_hint("use :::note, :::tip, :::important, :::warning, :::caution, :::danger or :::details, with a title in brackets if you like (`:::tip[Astuce]`)"),
+        );
+        let title = directive.title.clone().unwrap_or_else(|| capitalized(name));
+        Item::CalloutStart(Callout::Note, Some(title))
+    }
+
+    /// Gathers the text of the heading being read, as written.
+    fn follow_heading(&mut self, event: &Event<'_>) {
+        match (event, &mut self.heading) {
+            (Event::Start(Tag::Heading { .. }), _) => self.heading = Some(String::new()),
+            (Event::End(TagEnd::Heading(_)), heading) => {
+                self.heading_texts.extend(heading.take());
+            }
+            (Event::Text(text) | Event::Code(text), Some(heading)) => heading.push_str(text),
+            _ => {}
         }
     }
 
@@ -482,11 +535,42 @@ mod tests {
     }
 
     #[test]
+    fn directives_become_boxes_with_their_titles_and_keep_their_lines() {
+        let document = read(
+            "Texte.\n\n:::tip[Astuce]\nUn [lien](#titre).\n:::\n\n:::lexique\nMot.\n:::\n\n## Titre\n",
+        );
+        let boxes: Vec<(&Item, usize)> = document
+            .nodes
+            .iter()
+            .filter(|n| matches!(n.item, Item::CalloutStart(..)))
+            .map(|n| (&n.item, n.line))
+            .collect();
+        assert_eq!(
+            boxes,
+            [
+                (&Item::CalloutStart(Callout::Tip, Some("Astuce".into())), 3),
+                (
+                    &Item::CalloutStart(Callout::Note, Some("Lexique".into())),
+                    7
+                )
+            ]
+        );
+        assert_eq!(document.links[0].line, 4);
+        assert_eq!(document.headings[0].line, 11);
+        let problems: Vec<_> = document
+            .problems
+            .iter()
+            .map(|d| (d.line, d.is_error()))
+            .collect();
+        assert_eq!(problems, [(Some(7), false)], "{:?}", document.problems);
+    }
+
+    #[test]
     fn alerts_become_callouts_and_french_text_gets_its_spaces() {
         let document = read("> [!IMPORTANT]\n> Attention : oui.\n");
         assert_eq!(
             document.nodes[0].item,
-            Item::CalloutStart(Callout::Important)
+            Item::CalloutStart(Callout::Important, None)
         );
         assert!(
             document

@@ -7,12 +7,15 @@ use std::fmt::Write;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
+use super::callout::Callout;
 use super::context::Context;
-use super::document::{Callout, Document, Item};
+use super::document::{Document, Item};
 use super::highlight::highlight;
+use super::sanitize;
 use crate::base::diagnostic::{Diagnostic, Diagnostics};
 use crate::base::images;
 use crate::base::text::escape;
+use crate::sources::config::RawHtml;
 use crate::sources::glossary::{self, Term};
 
 /// A page body rendered to HTML.
@@ -39,6 +42,8 @@ pub fn render(document: &Document<'_>, cx: &Context<'_>) -> Html {
         terms: Terms::new(cx),
         images: 0,
         tasks: 0,
+        callouts: Vec::new(),
+        fragments: Vec::new(),
         label_open: false,
         not_text: 0,
     };
@@ -46,10 +51,73 @@ pub fn render(document: &Document<'_>, cx: &Context<'_>) -> Html {
         writer.node(&node.item, node.line);
     }
     let events = std::mem::take(&mut writer.events);
+    let fragments = std::mem::take(&mut writer.fragments);
     let mut html = String::with_capacity(events.len() * 16);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    out.html = html;
+    out.html = if fragments.is_empty() {
+        html
+    } else {
+        Sanitised::clean(&html, &fragments)
+    };
     out
+}
+
+/// The characters of private use that stand for pieces of a page while it is sanitised;
+/// authors' raw HTML and text lose them.
+const PRIVATE: [char; 4] = ['\u{E000}', '\u{E001}', '\u{E002}', '\u{E003}'];
+
+/// A page with raw HTML, sanitised: only the authors' fragments go through the sanitiser,
+/// everything parcours wrote standing aside as a numbered mark, so that the policy
+/// concerns what authors write and never what parcours makes.
+struct Sanitised;
+
+impl Sanitised {
+    /// The mark of the `n`th raw fragment in the page's HTML.
+    fn token(n: usize) -> String {
+        format!("\u{E002}{n}\u{E003}")
+    }
+
+    /// The mark of the `n`th piece parcours wrote, in the sanitiser's input.
+    fn mark(n: usize) -> String {
+        format!("\u{E000}{n}\u{E001}")
+    }
+
+    /// The page's HTML (in which `fragments` stand as tokens) with every fragment
+    /// sanitised in place.
+    fn clean(html: &str, fragments: &[String]) -> String {
+        let mut ours = Vec::new();
+        let mut input = String::with_capacity(html.len());
+        let mut rest = html;
+        for (n, fragment) in fragments.iter().enumerate() {
+            let token = Self::token(n);
+            let Some(at) = rest.find(&token) else { break };
+            input.push_str(&Self::mark(ours.len()));
+            ours.push(&rest[..at]);
+            input.push_str(fragment);
+            rest = &rest[at + token.len()..];
+        }
+        input.push_str(&Self::mark(ours.len()));
+        ours.push(rest);
+        Self::restore(&sanitize::clean(&input), &ours)
+    }
+
+    /// The sanitised HTML with each mark replaced by the piece it stands for.
+    fn restore(clean: &str, ours: &[&str]) -> String {
+        let mut out =
+            String::with_capacity(clean.len() + ours.iter().map(|p| p.len()).sum::<usize>());
+        let mut rest = clean;
+        while let Some(start) = rest.find('\u{E000}') {
+            out.push_str(&rest[..start]);
+            rest = &rest[start + '\u{E000}'.len_utf8()..];
+            let end = rest.find('\u{E001}').unwrap_or(rest.len());
+            if let Some(piece) = rest[..end].parse::<usize>().ok().and_then(|n| ours.get(n)) {
+                out.push_str(piece);
+            }
+            rest = rest.get(end + '\u{E001}'.len_utf8()..).unwrap_or_default();
+        }
+        out.push_str(rest);
+        out
+    }
 }
 
 /// What the writer holds while the nodes go by.
@@ -61,6 +129,10 @@ struct Writer<'c, 'o, 'e> {
     terms: Terms<'c>,
     images: usize,
     tasks: usize,
+    /// The boxes open, innermost last.
+    callouts: Vec<Callout>,
+    /// The authors' raw HTML, to be sanitised.
+    fragments: Vec<String>,
     /// Whether the label of a task list's checkbox is open.
     label_open: bool,
     /// How deep the writer is in headings and links, where glossary words are not linked.
@@ -95,11 +167,18 @@ impl<'e> Writer<'_, '_, 'e> {
                 let html = self.image(url, title, alt, line);
                 self.html(html);
             }
-            Item::CalloutStart(kind) => {
-                let html = self.callout_start(*kind);
+            Item::CalloutStart(kind, title) => {
+                self.callouts.push(*kind);
+                let html = self.callout_start(*kind, title.as_deref());
                 self.html(html);
             }
-            Item::CalloutEnd => self.html("</aside>\n".into()),
+            Item::CalloutEnd => {
+                let close = match self.callouts.pop() {
+                    Some(Callout::Details) => "</details>\n",
+                    _ => "</aside>\n",
+                };
+                self.html(close.into());
+            }
         }
     }
 
@@ -116,6 +195,9 @@ impl<'e> Writer<'_, '_, 'e> {
             _ => {}
         }
         match event {
+            Event::Start(Tag::Link { dest_url, .. }) if !self.safe_address(&dest_url, line) => {
+                self.html("<a>".into());
+            }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -141,14 +223,7 @@ impl<'e> Writer<'_, '_, 'e> {
                 self.events.push(Event::End(TagEnd::Table));
                 self.html("</div>\n".into());
             }
-            Event::Html(html) | Event::InlineHtml(html) if !self.cx.raw_html => {
-                self.out.problems.push(
-                    Diagnostic::warning(self.file, "raw HTML is shown as text")
-                        .at_line(line)
-                        .with_hint("write it in Markdown, or allow it with `markdown: { raw_html: true }` in site.yaml"),
-                );
-                self.events.push(Event::Text(html));
-            }
+            Event::Html(html) | Event::InlineHtml(html) => self.raw_html(html, line),
             Event::TaskListMarker(done) => {
                 // A real checkbox the reader may tick, labelled by the item's text.
                 self.tasks += 1;
@@ -159,6 +234,11 @@ impl<'e> Writer<'_, '_, 'e> {
                 ));
                 self.label_open = true;
             }
+            Event::Text(text)
+                if self.cx.raw_html == RawHtml::Sanitize && text.contains(PRIVATE) =>
+            {
+                self.event(Event::Text(text.replace(PRIVATE, "").into()), line);
+            }
             Event::Text(text) if self.not_text == 0 => {
                 self.out.has_terms |= self.terms.link(text, &mut self.events);
             }
@@ -166,10 +246,53 @@ impl<'e> Writer<'_, '_, 'e> {
         }
     }
 
+    /// Whether an address written in Markdown may stay: any, when the site trusts its
+    /// authors; otherwise none that runs code (`javascript:`), which goes with a warning.
+    fn safe_address(&mut self, url: &str, line: usize) -> bool {
+        if self.cx.raw_html == RawHtml::Trust || sanitize::allowed_address(url) {
+            return true;
+        }
+        self.out.problems.push(
+            Diagnostic::warning(self.file, format!("removed the address `{}`", url.trim()))
+                .at_line(line)
+                .with_hint("links lead to pages, files, the web (https:), mail (mailto:) or a phone (tel:)"),
+        );
+        false
+    }
+
+    /// Raw HTML written by the author: as text, as it is, or (by default) set aside to be
+    /// sanitised with the whole page, with a warning saying what the sanitiser removes.
+    fn raw_html(&mut self, html: CowStr<'e>, line: usize) {
+        match self.cx.raw_html {
+            RawHtml::Text => self.events.push(Event::Text(html)),
+            RawHtml::Trust => self.events.push(Event::Html(html)),
+            RawHtml::Sanitize => {
+                let removed = sanitize::removed(&html);
+                if !removed.is_empty() {
+                    self.out.problems.push(
+                        Diagnostic::warning(
+                            self.file,
+                            format!("removed from the HTML: {}", removed.join(", ")),
+                        )
+                        .at_line(line)
+                        .with_hint("pages keep the HTML of prose and lose what could run code or leave the page; write it in Markdown, or set `markdown: { raw_html: trust }` in site.yaml if every author of the site is trusted"),
+                    );
+                }
+                let token = Sanitised::token(self.fragments.len());
+                self.fragments.push(html.replace(PRIVATE, ""));
+                self.events.push(Event::Html(token.into()));
+            }
+        }
+    }
+
     /// The `<img>` of an image: its size when it is a raster image beside the page, smaller
     /// copies for small screens, and lazy loading from the second image of the page on.
     fn image(&mut self, url: &str, title: &str, alt: &str, line: usize) -> String {
-        let src = self.cx.links.href(url).unwrap_or_else(|| url.to_string());
+        let src = if self.safe_address(url, line) {
+            self.cx.links.href(url).unwrap_or_else(|| url.to_string())
+        } else {
+            String::new()
+        };
         let mut html = format!("<img src=\"{}\" alt=\"{}\"", escape(&src), escape(alt));
         if !title.is_empty() {
             let _ = write!(html, " title=\"{}\"", escape(title));
@@ -206,13 +329,20 @@ impl<'e> Writer<'_, '_, 'e> {
         html
     }
 
-    fn callout_start(&self, kind: Callout) -> String {
+    /// The start of a box: a disclosure for `:::details`, an `aside` otherwise, titled with
+    /// its author's title or its kind's name.
+    fn callout_start(&self, kind: Callout, title: Option<&str>) -> String {
         let name = kind.name();
-        let title = self.cx.text(&format!("callout.{name}"));
-        format!(
-            "<aside class=\"callout callout-{name}\" aria-label=\"{title}\">\n<p class=\"callout-title\">{title}</p>\n",
-            title = escape(&title)
-        )
+        let title = title.map_or_else(|| self.cx.text(&format!("callout.{name}")), str::to_string);
+        let title = escape(&title);
+        match kind {
+            Callout::Details => format!(
+                "<details class=\"callout callout-{name}\">\n<summary class=\"callout-title\">{title}</summary>\n"
+            ),
+            _ => format!(
+                "<aside class=\"callout callout-{name}\" aria-label=\"{title}\">\n<p class=\"callout-title\">{title}</p>\n"
+            ),
+        }
     }
 }
 

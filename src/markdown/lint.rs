@@ -2,12 +2,13 @@
 //! a text alternative, every link has text, headings do not skip levels, and links to an
 //! anchor of the page find a heading there.
 
-use std::collections::HashSet;
 use std::path::PathBuf;
 
+use percent_encoding::percent_decode_str;
 use pulldown_cmark::{Event, Tag, TagEnd};
 
 use crate::base::diagnostic::{Checked, Diagnostic, Diagnostics};
+use crate::base::text::closest;
 
 /// The state of the rules while the events of one page go by.
 #[derive(Debug)]
@@ -51,7 +52,8 @@ impl Lint {
             }
             Event::Start(Tag::Link { dest_url, .. }) => {
                 if let Some(anchor) = dest_url.strip_prefix('#') {
-                    self.anchors.push((anchor.to_string(), line));
+                    let anchor = percent_decode_str(anchor).decode_utf8_lossy();
+                    self.anchors.push((anchor.into_owned(), line));
                 }
                 self.links.push((line, String::new()));
             }
@@ -104,17 +106,53 @@ impl Lint {
     }
 
     /// The problems found, once the page's anchors (`ids`) are known.
-    pub fn finish(mut self, ids: &HashSet<String>) -> Checked<()> {
+    pub fn finish(mut self, anchors: &[String]) -> Checked<()> {
         for (anchor, line) in std::mem::take(&mut self.anchors) {
-            if !anchor.is_empty() && !ids.contains(&anchor) {
-                self.problems.push(
-                    Diagnostic::error(&self.file, format!("the link to `#{anchor}` finds no heading with that anchor on this page"))
-                        .at_line(line)
-                        .with_hint("check the anchor; a heading `## Step by step` has the anchor `#step-by-step`"),
+            if !anchor.is_empty() && !anchors.contains(&anchor) {
+                let message = format!(
+                    "the link to `#{anchor}` finds no heading with that anchor on this page"
                 );
+                let problem = Diagnostic::error(&self.file, message).at_line(line);
+                self.problems
+                    .push(problem.with_hint(anchor_hint(&anchor, anchors)));
             }
         }
         Checked::new((), self.problems)
+    }
+}
+
+/// How to mend a link to an anchor missing from a page whose headings have `anchors`: the
+/// closest ones, else the page's own.
+pub fn anchor_hint(wanted: &str, anchors: &[String]) -> String {
+    let list = |names: &[&str]| {
+        let names: Vec<String> = names.iter().map(|a| format!("`#{a}`")).collect();
+        names.join(", ")
+    };
+    let close = closest(wanted, anchors, 3);
+    if let Some(best) = close.first() {
+        let others = if close.len() > 1 {
+            format!(" (or {})", list(&close[1..]))
+        } else {
+            String::new()
+        };
+        return format!(
+            "did you mean `#{best}`?{others} A heading's anchor is its text in lower case, punctuation dropped, spaces as `-`"
+        );
+    }
+    match anchors {
+        [] => "the page has no heading to link to".to_string(),
+        _ => {
+            let shown: Vec<&str> = anchors.iter().take(8).map(String::as_str).collect();
+            let more = if anchors.len() > shown.len() {
+                ", …"
+            } else {
+                ""
+            };
+            format!(
+                "the page's headings have the anchors {}{more}",
+                list(&shown)
+            )
+        }
     }
 }
 
@@ -130,8 +168,8 @@ mod tests {
             let line = text[..range.start].matches('\n').count() + 1;
             lint.observe(&event, line);
         }
-        lint.finish(&ids.iter().map(|s| s.to_string()).collect())
-            .problems
+        let anchors: Vec<String> = ids.iter().map(|s| s.to_string()).collect();
+        lint.finish(&anchors).problems
     }
 
     #[test]
@@ -154,5 +192,19 @@ mod tests {
         let found = lint("[go](#steps) [there](#nowhere)\n", &["steps"]);
         assert_eq!(found.len(), 1);
         assert!(found[0].message.contains("#nowhere"));
+    }
+
+    #[test]
+    fn encoded_anchors_are_read_and_the_closest_ones_are_suggested() {
+        let found = lint(
+            "[a](#%C3%AElots-de-client) [b](#ilots-de-client)\n",
+            &["îlots-de-client", "exemple"],
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        let hint = found[0].hint.as_deref().unwrap_or_default();
+        assert!(
+            hint.starts_with("did you mean `#îlots-de-client`?"),
+            "{hint}"
+        );
     }
 }

@@ -8,10 +8,14 @@
 //! Markdown component receives a render context.
 
 pub mod blocks;
+pub mod callout;
 pub mod context;
+pub mod directives;
 pub mod document;
 pub mod highlight;
 pub mod html;
 pub mod lint;
+pub mod raw_html;
+pub mod sanitize;
 pub mod text;
 pub mod typst;

@@ -35,7 +35,12 @@ pub fn plain(document: &Document<'_>) -> PlainText {
                 text.push(' ');
             }
             Item::Image { alt, .. } => text.push_str(alt),
-            Item::CalloutStart(_) | Item::CalloutEnd => text.push(' '),
+            Item::CalloutStart(_, title) => {
+                text.push(' ');
+                text.push_str(title.as_deref().unwrap_or_default());
+                text.push(' ');
+            }
+            Item::CalloutEnd => text.push(' '),
         }
     }
     PlainText {

@@ -10,6 +10,7 @@ use pulldown_cmark::{Alignment, Event, Tag, TagEnd};
 use super::blocks::Appendix;
 use super::context::Context;
 use super::document::{Document, Item, Node};
+use super::raw_html::{Piece, pieces};
 use crate::base::diagnostic::{Diagnostic, Diagnostics};
 use crate::base::text::typst_string as string;
 
@@ -32,6 +33,9 @@ pub fn render(document: &Document<'_>, cx: &Context<'_>) -> Markup {
         out: Markup::default(),
         footnotes: HashMap::new(),
         appendix: Appendix::default(),
+        hidden_html: false,
+        web_images: Vec::new(),
+        html_open: Vec::new(),
     };
     // Footnote definitions first, so that each reference can carry its text.
     let mut rest: Vec<&Node<'_>> = Vec::with_capacity(document.nodes.len());
@@ -59,6 +63,7 @@ pub fn render(document: &Document<'_>, cx: &Context<'_>) -> Markup {
         ));
     }
     converter.out.text = text;
+    converter.report_web_images();
     converter.out
 }
 
@@ -68,6 +73,13 @@ struct Converter<'c> {
     out: Markup,
     footnotes: HashMap<String, String>,
     appendix: Appendix,
+    /// Whether raw HTML is inside a script or a style, which never prints.
+    hidden_html: bool,
+    /// The lines of the images from the web.
+    web_images: Vec<usize>,
+    /// The inline HTML elements open (`sub`, `kbd`...), each printed with its style, with
+    /// the depth of the element they are written in.
+    html_open: Vec<(String, usize)>,
 }
 
 /// What an element gives its parent when it ends.
@@ -86,6 +98,8 @@ enum Frame {
     Block(String),
     /// Content kept as it is.
     Plain,
+    /// A block of raw HTML: a paragraph of its text, if it has any.
+    HtmlBlock,
     /// A list item, a table cell, a table row (header or not).
     Item,
     Cell,
@@ -119,17 +133,25 @@ impl Converter<'_> {
                     let frame = self.open(tag, alone.contains(&index));
                     stack.push((frame, std::mem::take(&mut current)));
                 }
-                Item::CalloutStart(kind) => {
-                    let title = self.cx.text(&format!("callout.{}", kind.name()));
+                Item::CalloutStart(kind, title) => {
+                    let name = kind.name();
+                    let title = title
+                        .clone()
+                        .unwrap_or_else(|| self.cx.text(&format!("callout.{name}")));
                     let open = format!("#callout({}, {})[", string(kind.name()), string(&title));
                     stack.push((Frame::Block(open), std::mem::take(&mut current)));
                 }
                 Item::Event(Event::End(_)) | Item::CalloutEnd => {
+                    // Inline HTML never runs past the element it is written in.
+                    self.close_html(stack.len(), &mut current);
                     let Some((frame, before)) = stack.pop() else {
                         continue;
                     };
                     let done = std::mem::replace(&mut current, before);
                     self.closed(self.close(frame, done), &mut stack, &mut current);
+                }
+                Item::Event(Event::Html(html) | Event::InlineHtml(html)) => {
+                    current.push_str(&self.html_text(html, stack.len()));
                 }
                 Item::Event(event) => self.inline(event, &mut stack, &mut current),
                 Item::Code { lang, text } => current.push_str(&code(lang, text)),
@@ -142,6 +164,7 @@ impl Converter<'_> {
                 }
             }
         }
+        self.close_html(0, &mut current);
         current
     }
 
@@ -171,12 +194,13 @@ impl Converter<'_> {
     }
 
     /// Text, breaks, rules, task markers, footnote references.
-    fn inline(&self, event: &Event<'_>, stack: &mut [(Frame, String)], current: &mut String) {
+    fn inline(&mut self, event: &Event<'_>, stack: &mut [(Frame, String)], current: &mut String) {
         match event {
-            Event::Text(text) | Event::Html(text) | Event::InlineHtml(text) => {
+            Event::Text(text) => {
                 current.push('#');
                 current.push_str(&string(text));
             }
+            Event::Html(_) | Event::InlineHtml(_) => {}
             Event::InlineMath(text) | Event::DisplayMath(text) => {
                 current.push('#');
                 current.push_str(&string(text));
@@ -202,6 +226,83 @@ impl Converter<'_> {
             }
             Event::Start(_) | Event::End(_) => {}
         }
+    }
+
+    /// Closes the styles of inline HTML still open in the element ending at `depth` (a
+    /// `<sub>` without its `</sub>`), so that every bracket closes where it opened.
+    fn close_html(&mut self, depth: usize, current: &mut String) {
+        while self.html_open.last().is_some_and(|(_, d)| *d >= depth) {
+            self.html_open.pop();
+            current.push(']');
+        }
+    }
+
+    /// One warning for the images of the web a page shows: its worksheet prints their
+    /// description and address, since it cannot fetch them.
+    fn report_web_images(&mut self) {
+        let Some(&line) = self.web_images.first() else {
+            return;
+        };
+        let count = self.web_images.len();
+        let message = match count {
+            1 => "an image comes from the web: the worksheet prints its description and address instead".to_string(),
+            n => format!("{n} images come from the web: the worksheet prints their description and address instead"),
+        };
+        self.out.problems.push(
+            Diagnostic::warning(&self.document.file, message)
+                .at_line(line)
+                .with_hint("to print an image, put it in the page's folder and link to it by its name, such as `![...](cadenas.png)`"),
+        );
+    }
+
+    /// What a reader sees of raw HTML, on paper: its text, a `<summary>` in bold (the
+    /// disclosure is open in print), a line break for `<br>`; never its tags, comments,
+    /// scripts or styles.
+    fn html_text(&mut self, fragment: &str, depth: usize) -> String {
+        let mut out = String::new();
+        let mut summary = false;
+        for piece in pieces(fragment) {
+            match piece {
+                Piece::Open { name, .. } if name == "script" || name == "style" => {
+                    self.hidden_html = true
+                }
+                Piece::Close(name) if name == "script" || name == "style" => {
+                    self.hidden_html = false
+                }
+                _ if self.hidden_html => {}
+                Piece::Open { name, .. } if name == "br" => out.push_str("#linebreak()"),
+                Piece::Open { name, .. } if inline_style(&name).is_some() => {
+                    out.push_str(inline_style(&name).unwrap_or_default());
+                    self.html_open.push((name, depth));
+                }
+                Piece::Close(name)
+                    if self
+                        .html_open
+                        .last()
+                        .is_some_and(|(open, d)| *open == name && *d == depth) =>
+                {
+                    self.html_open.pop();
+                    out.push(']');
+                }
+                Piece::Open { name, .. } if name == "summary" && fragment.contains("</summary") => {
+                    summary = true;
+                    out.push_str("#strong[");
+                }
+                Piece::Close(name) if name == "summary" && summary => {
+                    summary = false;
+                    out.push(']');
+                }
+                Piece::Text(text) if !text.trim().is_empty() => {
+                    out.push('#');
+                    out.push_str(&string(&collapsed(&text)));
+                }
+                _ => {}
+            }
+        }
+        if summary {
+            out.push(']');
+        }
+        out
     }
 
     /// The frame of an element; `alone` when it is a paragraph holding only an image (which
@@ -244,9 +345,9 @@ impl Converter<'_> {
             Tag::TableHead => Frame::Row { head: true },
             Tag::TableRow => Frame::Row { head: false },
             Tag::TableCell => Frame::Cell,
+            Tag::HtmlBlock => Frame::HtmlBlock,
             Tag::CodeBlock(_)
             | Tag::Image { .. }
-            | Tag::HtmlBlock
             | Tag::MetadataBlock(_)
             | Tag::FootnoteDefinition(_)
             | Tag::DefinitionList
@@ -258,6 +359,8 @@ impl Converter<'_> {
     fn close(&self, frame: Frame, inner: String) -> Closed {
         Closed::Text(match frame {
             Frame::Plain => inner,
+            Frame::HtmlBlock if inner.trim().is_empty() => inner,
+            Frame::HtmlBlock => format!("\n#par[{inner}]\n"),
             Frame::Item => return Closed::Item(inner),
             Frame::Cell => return Closed::Cell(inner),
             Frame::Row { head } => return Closed::Row { head },
@@ -276,6 +379,15 @@ impl Converter<'_> {
     /// An image beside the page: a figure the width of the page when it stands alone in its
     /// paragraph or list item, in its line otherwise. Any other image is a problem.
     fn image(&mut self, url: &str, alt: &str, line: usize, figure: bool) -> String {
+        if is_web_address(url) {
+            self.web_images.push(line);
+            return format!(
+                "#web-image({}, {}, {}, figure: {figure})",
+                string(&self.cx.text("fiche.web_image")),
+                string(alt.trim()),
+                string(url)
+            );
+        }
         let Some(asset) = self.cx.links.asset(url) else {
             self.out.problems.push(
                 Diagnostic::error(&self.document.file, format!("the image `{url}` is not a file beside the page, so the worksheet cannot show it"))
@@ -296,6 +408,42 @@ impl Converter<'_> {
             format!("#box({image}))")
         }
     }
+}
+
+/// How an inline HTML element prints, if it has a style on paper: the opening of its Typst
+/// call (`kbd` is the theme's key).
+fn inline_style(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "b" | "strong" | "mark" => "#strong[",
+        "i" | "em" | "cite" | "dfn" | "var" => "#emph[",
+        "sub" => "#sub[",
+        "sup" => "#super[",
+        "s" | "del" | "strike" => "#strike[",
+        "u" | "ins" => "#underline[",
+        "kbd" => "#key[",
+        _ => return None,
+    })
+}
+
+/// Whether an address leads to the web (`https://…`, `//host/…`).
+fn is_web_address(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("//")
+}
+
+/// Text with each run of white space made one space, as HTML shows it.
+fn collapsed(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (n, word) in text.split_whitespace().enumerate() {
+        if n > 0 || text.starts_with(char::is_whitespace) {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if text.ends_with(char::is_whitespace) {
+        out.push(' ');
+    }
+    out
 }
 
 /// A code block.

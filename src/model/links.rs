@@ -11,17 +11,36 @@ use crate::base::diagnostic::{Checked, Diagnostic, Diagnostics};
 use crate::base::urls::{has_scheme, join, relative_url, resolve_relative};
 use crate::markdown::context::{Asset, Context, Linked, Links, Teaching};
 use crate::markdown::document::Document;
+use crate::markdown::lint::anchor_hint;
 use crate::sources::pages::CONTENT_DIR;
 
 /// Where a link leads once resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
-    /// An external address, an anchor, or a relative URL that already works.
+    /// An external address, an anchor of the page, or a relative URL that already works.
     Unchanged,
-    /// A new relative URL.
+    /// A file of the site, at this relative URL.
     Url(String),
-    /// A page that exists only in another language: its URL and that language.
-    OtherLanguage(String, String),
+    /// A page of the site.
+    Page {
+        /// Its URL relative to the linking page, with the link's `#anchor` or `?query`.
+        url: String,
+        /// The page.
+        id: PageId,
+        /// The language it opens in when it is not the linking page's, for lack of a
+        /// translation.
+        fallback: Option<String>,
+    },
+}
+
+impl Target {
+    /// The URL to write in the page, when it changes.
+    fn url(self) -> Option<String> {
+        match self {
+            Target::Url(url) | Target::Page { url, .. } => Some(url),
+            Target::Unchanged => None,
+        }
+    }
 }
 
 /// The links of one page, as the Markdown layer asks about them.
@@ -64,7 +83,10 @@ impl<'s> PageLinks<'s> {
                 .site
                 .resolve(self.page, url, what)
                 .map_problems(|problem| problem.at_line(link.line));
-            if let Some(Target::OtherLanguage(_, lang)) = problems.take(resolved) {
+            let Some(Target::Page { id, fallback, .. }) = problems.take(resolved) else {
+                continue;
+            };
+            if let Some(lang) = fallback {
                 problems.push(Diagnostic::warning(&file, format!(
                     "the {what} `{url}` leads to a page not translated into {}: it opens the {lang} version",
                     self.page.lang
@@ -72,8 +94,27 @@ impl<'s> PageLinks<'s> {
                 .with_hint("translate that page, or link to another one")
                 .at_line(link.line));
             }
+            if let Some(problem) = self.missing_anchor(url, id) {
+                problems.push(problem.at_line(link.line));
+            }
         }
         Checked::new((), problems)
+    }
+
+    /// The error for a link whose `#anchor` names no heading of the page it leads to.
+    fn missing_anchor(&self, url: &str, id: PageId) -> Option<Diagnostic> {
+        let (_, fragment) = url.split_once('#')?;
+        let wanted = percent_decode_str(fragment).decode_utf8_lossy();
+        let target = &self.site.pages[id];
+        let anchors = target.anchors();
+        if wanted.is_empty() || anchors.iter().any(|a| *a == wanted) {
+            return None;
+        }
+        let message = format!(
+            "the link `{url}` leads to {}, which has no heading with the anchor `#{wanted}`",
+            target.file().display()
+        );
+        Some(Diagnostic::error(self.page.file(), message).with_hint(anchor_hint(&wanted, anchors)))
     }
 
     fn linked(&self, id: PageId) -> Linked {
@@ -87,16 +128,18 @@ impl<'s> PageLinks<'s> {
 
 impl Links for PageLinks<'_> {
     fn href(&self, url: &str) -> Option<String> {
-        match self.site.resolve(self.page, url, "link").value {
-            Some(Target::Url(new) | Target::OtherLanguage(new, _)) => Some(new),
-            _ => None,
-        }
+        self.site.resolve(self.page, url, "link").value?.url()
     }
 
     fn printed(&self, url: &str) -> String {
         let base = &self.site.config.base_url;
-        match self.site.resolve(self.page, url, "link").value {
-            Some(Target::Url(relative) | Target::OtherLanguage(relative, _)) => {
+        match self
+            .site
+            .resolve(self.page, url, "link")
+            .value
+            .and_then(Target::url)
+        {
+            Some(relative) => {
                 let (path, fragment) = relative.split_once('#').unwrap_or((&relative, ""));
                 let absolute = resolve_relative(&self.page.path, path).unwrap_or_default();
                 let fragment = if fragment.is_empty() {
@@ -179,8 +222,8 @@ impl Site {
                     "check the address, or link to the page's .md file",
                 );
             }
-            let relative = relative_url(&page.path, absolute);
-            return Checked::ok(Some(Target::Url(format!("{relative}{suffix}"))));
+            let url = format!("{}{suffix}", relative_url(&page.path, absolute));
+            return Checked::ok(Some(self.target(url, absolute)));
         }
         let in_content = resolve_relative(&page.dir, &decoded);
         if let Some(stem) = in_content.as_deref().and_then(|p| p.strip_suffix(".md")) {
@@ -194,7 +237,9 @@ impl Site {
             ))));
         }
         match resolve_relative(&page.path, &decoded) {
-            Some(address) if self.has_path(&address) => Checked::ok(Some(Target::Unchanged)),
+            Some(address) if self.has_path(&address) => {
+                Checked::ok(Some(self.target(url.to_string(), &address)))
+            }
             _ => link.broken(
                 &match in_content {
                     Some(file) => {
@@ -204,6 +249,19 @@ impl Site {
                 },
                 "check the spelling; link to pages by their .md file, such as `../securite/mots-de-passe.md`",
             ),
+        }
+    }
+
+    /// Where a link to the address `path` of the site, written `url` in the page, leads: a
+    /// page, or another file.
+    fn target(&self, url: String, path: &str) -> Target {
+        match self.page_at(path) {
+            Some(id) => Target::Page {
+                url,
+                id,
+                fallback: None,
+            },
+            None => Target::Url(url),
         }
     }
 
@@ -246,19 +304,21 @@ impl Site {
         let (key, explicit_lang) = self.page_key(stem);
         let wanted = explicit_lang.unwrap_or(&page.lang);
         if let Some(target) = self.translation(&key, wanted) {
-            return Checked::ok(Some(Target::Url(format!(
-                "{}{suffix}",
-                relative_url(&page.path, &target.path)
-            ))));
+            return Checked::ok(Some(Target::Page {
+                url: format!("{}{suffix}", relative_url(&page.path, &target.path)),
+                id: target.id,
+                fallback: None,
+            }));
         }
         let fallback = std::iter::once(self.default_language())
             .chain(self.languages.iter().map(|l| l.code.as_str()))
             .find_map(|lang| self.translation(&key, lang));
         match fallback {
-            Some(target) if explicit_lang.is_none() => Checked::ok(Some(Target::OtherLanguage(
-                format!("{}{suffix}", relative_url(&page.path, &target.path)),
-                target.lang.clone(),
-            ))),
+            Some(target) if explicit_lang.is_none() => Checked::ok(Some(Target::Page {
+                url: format!("{}{suffix}", relative_url(&page.path, &target.path)),
+                id: target.id,
+                fallback: Some(target.lang.clone()),
+            })),
             _ => link.broken(
                 &format!("there is no page content/{stem}.md"),
                 "check the file name; a link to `name.md` opens that page in the same language",

@@ -1,12 +1,15 @@
-//! Loading a whole site: its settings, theme, strings and content, modelled into a [`Site`].
+//! Loading a whole site: each of its sources read (settings, theme, strings, glossary, help
+//! places, pages), then modelled into a [`Site`].
 
 use std::path::{Path, PathBuf};
 
-use super::Site;
+use super::site::{Site, Sources};
 use crate::base::diagnostic::{Checked, Diagnostics};
 use crate::sources::config::{SiteConfig, normalize_base_url};
+use crate::sources::glossary::Glossary;
 use crate::sources::i18n::Strings;
 use crate::sources::pages::load_content;
+use crate::sources::places::Directory;
 use crate::sources::theme::Theme;
 
 /// Options shared by the commands that read a site.
@@ -18,6 +21,8 @@ pub struct SiteOptions {
     pub drafts: bool,
     /// Replaces the base URL of site.yaml.
     pub base_url: Option<String>,
+    /// List every problem, rather than the first ones of each kind.
+    pub verbose: bool,
 }
 
 /// Loads and models a site, collecting every problem. `None` when the site cannot be modelled
@@ -37,8 +42,14 @@ pub fn load_site(options: &SiteOptions) -> Checked<Option<Site>> {
     let Some(theme) = problems.take(Theme::open(root, &config.theme)) else {
         return Checked::failed_with(problems);
     };
-    let strings = problems.take(Strings::load(root, &config));
-    let content = problems.take(load_content(root, &config, options.drafts));
-    let site = problems.take(Site::new(root, config, strings, theme, content));
+    let sources = Sources {
+        strings: problems.take(Strings::load(root, &config)),
+        glossary: problems.take(Glossary::load(root, &config)),
+        directory: problems.take(Directory::load(root, &config)),
+        content: problems.take(load_content(root, &config, options.drafts)),
+        theme,
+        config,
+    };
+    let site = problems.take(Site::new(root, sources));
     Checked::new(Some(site), problems)
 }

@@ -14,7 +14,7 @@ mod site;
 
 pub use outputs::{Output, PLACE_INDEX, PLACE_INDEX_META, SEARCH_META};
 pub use page::{Language, LearningPath, Page, PageId, PageKind};
-pub use site::Site;
+pub use site::{Site, Sources};
 
 #[cfg(test)]
 mod tests;

@@ -1,6 +1,7 @@
 //! A page of the site in one language, and the kinds of pages.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use crate::markdown::document::{Document, Source};
 use crate::sources::pages::{CONTENT_DIR, FrontMatter};
@@ -70,6 +71,8 @@ pub struct Page {
     pub pages: Vec<PageId>,
     /// For sections: their sub-sections, in order.
     pub subsections: Vec<PageId>,
+    /// The anchors of its headings, read when first asked for.
+    pub(super) anchors: OnceLock<Vec<String>>,
 }
 
 impl Page {
@@ -89,6 +92,19 @@ impl Page {
             file,
             lang: &self.lang,
         })
+    }
+
+    /// The anchors of its headings, in order.
+    pub fn anchors(&self) -> &[String] {
+        self.anchors.get_or_init(|| self.document().anchors())
+    }
+
+    /// Replaces its Markdown, which starts at line `line` of its file (what it was read
+    /// from is forgotten).
+    pub fn replace_body(&mut self, body: String, line: usize) {
+        self.body = body;
+        self.body_line = line;
+        self.anchors = OnceLock::new();
     }
 
     /// Whether the page gets a printable worksheet.

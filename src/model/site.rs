@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use super::listings::Listings;
 use super::page::{Language, LearningPath, Page, PageId, PageKind};
@@ -42,19 +43,41 @@ pub struct Site {
     translations: HashMap<String, BTreeMap<usize, PageId>>,
     by_competence: BTreeMap<(String, String), Vec<PageId>>,
     by_level: BTreeMap<(String, u8), Vec<PageId>>,
+    /// Each page by its address.
+    by_path: HashMap<String, PageId>,
     /// Every URL path of the site: outputs, assets and static files.
     pub(super) known_paths: BTreeSet<String>,
 }
 
+/// Everything read from a site's files, before it is modelled.
+#[derive(Debug)]
+pub struct Sources {
+    /// Its settings.
+    pub config: SiteConfig,
+    /// Its interface strings.
+    pub strings: Strings,
+    /// Its templates and static files.
+    pub theme: Theme,
+    /// The defined words of each language.
+    pub glossary: Glossary,
+    /// The directory of help places.
+    pub directory: Directory,
+    /// Its pages and assets.
+    pub content: Content,
+}
+
 impl Site {
-    /// Builds the model from loaded content, reporting duplicate URLs and missing translations.
-    pub fn new(
-        root: &Path,
-        config: SiteConfig,
-        strings: Strings,
-        theme: Theme,
-        content: Content,
-    ) -> Checked<Site> {
+    /// Builds the model from a site's sources, reporting duplicate URLs and missing
+    /// translations.
+    pub fn new(root: &Path, sources: Sources) -> Checked<Site> {
+        let Sources {
+            config,
+            strings,
+            theme,
+            glossary,
+            directory,
+            content,
+        } = sources;
         let mut problems = Diagnostics::new();
         let languages: Vec<Language> = config
             .languages
@@ -72,17 +95,19 @@ impl Site {
             theme,
             pages: Vec::new(),
             assets: content.assets,
-            glossary: content.glossary,
-            listings: Listings::new(&content.directory),
-            directory: content.directory,
+            glossary,
+            listings: Listings::new(&directory),
+            directory,
             paths: BTreeMap::new(),
             translations: HashMap::new(),
             by_competence: BTreeMap::new(),
             by_level: BTreeMap::new(),
+            by_path: HashMap::new(),
             known_paths: BTreeSet::new(),
         };
         site.add_pages(content.pages, &mut problems);
         site.link_sections();
+        site.by_path = site.pages.iter().map(|p| (p.path.clone(), p.id)).collect();
         site.index_competences();
         site.link_paths(&mut problems);
         site.check_paths(&mut problems);
@@ -91,9 +116,9 @@ impl Site {
         Checked::new(site, problems)
     }
 
-    /// Takes the site apart again, to rebuild it with some pages changed: its settings,
-    /// strings, theme, and the pages read from files (made-up sections are left out).
-    pub fn into_parts(self) -> (SiteConfig, Strings, Theme, Content) {
+    /// Takes the site apart again into its sources, to rebuild it with some pages changed
+    /// (the sections made up for folders without `_index` are left out).
+    pub fn into_sources(self) -> Sources {
         let pages = self
             .pages
             .into_iter()
@@ -109,17 +134,17 @@ impl Site {
                 })
             })
             .collect();
-        (
-            self.config,
-            self.strings,
-            self.theme,
-            Content {
+        Sources {
+            config: self.config,
+            strings: self.strings,
+            theme: self.theme,
+            glossary: self.glossary,
+            directory: self.directory,
+            content: Content {
                 pages,
                 assets: self.assets,
-                glossary: self.glossary,
-                directory: self.directory,
             },
-        )
+        }
     }
 
     /// The position of a language in switcher order.
@@ -170,6 +195,18 @@ impl Site {
         self.known_paths.contains(path)
             || self.known_paths.contains(folder)
             || self.known_paths.contains(&format!("{folder}/"))
+    }
+
+    /// The page at an address of the site (`fr/a/b/`, `/fr/a/b/index.html`), if any.
+    pub fn page_at(&self, path: &str) -> Option<PageId> {
+        let path = path.trim_start_matches('/');
+        let folder = path.strip_suffix("index.html").unwrap_or(path);
+        let folder = if folder.is_empty() || folder.ends_with('/') {
+            folder.to_string()
+        } else {
+            format!("{folder}/")
+        };
+        self.by_path.get(&folder).copied()
     }
 
     /// Whether `content/<path>` is an asset.
@@ -255,6 +292,7 @@ impl Site {
             parent: None,
             pages: Vec::new(),
             subsections: Vec::new(),
+            anchors: OnceLock::new(),
         });
         id
     }

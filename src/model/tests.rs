@@ -145,3 +145,38 @@ fn every_output_has_a_distinct_file() {
         files.contains("index.html") && files.contains("404.html") && files.contains("sitemap.xml")
     );
 }
+
+#[test]
+fn anchors_of_other_pages_are_checked_with_the_closest_ones_as_hint() {
+    let (_dir, loaded) = site_with(&[
+        (
+            "content/s/a.fr.md",
+            "---\ntitle: A\n---\n[un](b.md#îlots-de-client) [deux](b.md#ilots-de-clients)\n\n[trois](/fr/s/b/#étape-1--ouvrir) [quatre](../b/#nulle-part)\n",
+        ),
+        (
+            "content/s/b.fr.md",
+            "---\ntitle: B\n---\n## Îlots de client\n\n## Étape 1 : ouvrir\n",
+        ),
+    ]);
+    let site = loaded.value;
+    let page = page(&site, "s/a", "fr");
+    let found = crate::model::links::PageLinks::new(&site, page)
+        .check(&page.document())
+        .problems;
+    let messages: Vec<(Option<usize>, &str)> =
+        found.iter().map(|d| (d.line, d.message.as_str())).collect();
+    assert_eq!(found.len(), 2, "{messages:?}");
+    assert!(found.iter().all(|d| d.is_error()));
+    assert_eq!((found[0].line, found[1].line), (Some(4), Some(6)));
+    assert!(
+        messages[0].1.contains("`b.md#ilots-de-clients`"),
+        "{messages:?}"
+    );
+    assert!(messages[0].1.contains("content/s/b.fr.md"), "{messages:?}");
+    let hint = found[0].hint.as_deref().unwrap_or_default();
+    assert!(
+        hint.starts_with("did you mean `#îlots-de-client`?"),
+        "{hint}"
+    );
+    assert!(messages[1].1.contains("#nulle-part"), "{messages:?}");
+}

@@ -207,13 +207,17 @@ impl LiveSite {
             problems,
         } = load_site(&self.options);
         self.site = site;
-        if problems.has_errors() || self.site.is_none() {
+        // Before anything is served, a site with errors still shows the pages it can.
+        let shown = self.output.is_dir();
+        if self.site.is_none() || (problems.has_errors() && shown) {
             return self.failed(problems, started);
         }
         self.render_all(started, problems)
     }
 
-    /// Renders every output from the model in memory into a staging folder, then swaps it in.
+    /// Renders every output from the model in memory into a staging folder, then swaps it in
+    /// when it has no error, or when nothing is served yet: the pages that built are then
+    /// served, and every page shows the problems until they are fixed.
     fn render_all(&mut self, started: Instant, mut problems: Diagnostics) -> Outcome {
         let Some(site) = &self.site else {
             return self.reload(started);
@@ -234,9 +238,10 @@ impl LiveSite {
         };
         let report = render_site(site, &Sink::folder(staging.path()), Fiches::Later);
         problems.extend(report.problems);
-        if !problems.has_errors() {
+        let first = !self.output.is_dir();
+        if first || !problems.has_errors() {
             match staging.commit() {
-                Ok(()) => self.stale = false,
+                Ok(()) => self.stale = problems.has_errors(),
                 Err(error) => problems.push(Diagnostic::error(
                     &self.output,
                     format!("cannot swap the output: {error}"),
@@ -259,17 +264,25 @@ impl LiveSite {
             return self.reload(started);
         };
         let before = Snapshot::of(&old, files);
-        let (config, strings, theme, mut content) = old.into_parts();
+        let mut sources = old.into_sources();
         let mut problems = Diagnostics::new();
-        content.pages.retain(|page| !files.contains(&page.file));
+        sources
+            .content
+            .pages
+            .retain(|page| !files.contains(&page.file));
         for file in files.iter().filter(|f| self.options.root.join(f).is_file()) {
-            let page = load_page(&self.options.root, file, &config, self.options.drafts);
-            content.pages.extend(problems.take(page));
+            let page = load_page(
+                &self.options.root,
+                file,
+                &sources.config,
+                self.options.drafts,
+            );
+            sources.content.pages.extend(problems.take(page));
         }
         let Checked {
             value: site,
             problems: found,
-        } = Site::new(&self.options.root, config, strings, theme, content);
+        } = Site::new(&self.options.root, sources);
         let relevant = found
             .into_iter()
             .filter(|d| d.is_error() || files.contains(&d.file));
@@ -318,8 +331,7 @@ impl LiveSite {
             .into_iter()
             .collect();
         for (id, page) in edits {
-            site.pages[id].body = page.body;
-            site.pages[id].body_line = page.body_line;
+            site.pages[id].replace_body(page.body, page.body_line);
         }
         Some(self.write_outputs(&outputs, Diagnostics::new(), started))
     }

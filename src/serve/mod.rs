@@ -51,12 +51,14 @@ pub fn run(mut options: SiteOptions, bind: IpAddr, port: u16) -> i32 {
     };
     let site_dir = output.path().join("site");
     let (live, first) = LiveSite::new(options.clone(), &site_dir);
-    report(&options.root, &first, "Built");
-    if !site_dir.is_dir() {
-        eprintln!("The site has errors: fix them, and the preview starts.");
-        if std::fs::create_dir_all(&site_dir).is_err() {
-            return CONTENT_ERROR;
-        }
+    report(&options, &first, "Built");
+    if !first.ok() {
+        eprintln!(
+            "The preview shows the pages that built, and the problems on every page until they are fixed."
+        );
+    }
+    if !site_dir.is_dir() && std::fs::create_dir_all(&site_dir).is_err() {
+        return CONTENT_ERROR;
     }
     let theme = SiteConfig::load(&options.root)
         .value
@@ -73,6 +75,7 @@ pub fn run(mut options: SiteOptions, bind: IpAddr, port: u16) -> i32 {
     let (messages, _) = broadcast::channel(16);
     let fiche_site = live.clone();
     let fiche_root = options.root.clone();
+    let verbose = options.verbose;
     let state = Arc::new(ServerState {
         root: site_dir.canonicalize().unwrap_or(site_dir.clone()),
         messages: messages.clone(),
@@ -80,7 +83,7 @@ pub fn run(mut options: SiteOptions, bind: IpAddr, port: u16) -> i32 {
         make_fiche: Box::new(move |path| {
             let made = lock(&fiche_site).fiche(path)?;
             if made.value.is_none() {
-                print_problems(&fiche_root, &made.problems);
+                print_problems(&fiche_root, &made.problems, verbose);
             }
             made.value
         }),
@@ -103,7 +106,7 @@ pub fn run(mut options: SiteOptions, bind: IpAddr, port: u16) -> i32 {
             Err(RecvTimeoutError::Timeout) => {
                 let refreshed = lock(&live).refresh_search();
                 if !refreshed.ok() {
-                    report(&options.root, &refreshed, "Search index");
+                    report(&options, &refreshed, "Search index");
                 }
                 continue;
             }
@@ -111,7 +114,7 @@ pub fn run(mut options: SiteOptions, bind: IpAddr, port: u16) -> i32 {
         };
         let changes = watch::drain(first, &receive);
         let outcome = lock(&live).apply(&changes);
-        report(&options.root, &outcome, "Rebuilt");
+        report(&options, &outcome, "Rebuilt");
         let json = problems_json(&options.root, &outcome);
         *state.problems.lock().unwrap_or_else(|e| e.into_inner()) = json.clone();
         let _ = messages.send(match json {
@@ -156,8 +159,8 @@ fn serve_forever(listener: TcpListener, state: Arc<ServerState>) {
 }
 
 /// Prints a rebuild's problems and a one-line summary.
-fn report(root: &Path, outcome: &Outcome, verb: &str) {
-    print_problems(root, &outcome.problems);
+fn report(options: &SiteOptions, outcome: &Outcome, verb: &str) {
+    print_problems(&options.root, &outcome.problems, options.verbose);
     if outcome.ok() {
         println!(
             "{verb} {} file(s) in {} ms",

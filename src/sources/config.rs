@@ -51,9 +51,51 @@ pub struct LanguageConfig {
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq, Default)]
 #[serde(deny_unknown_fields)]
 pub struct MarkdownConfig {
-    /// Let raw HTML written in Markdown through. Off by default: it is shown as text.
+    /// What becomes of raw HTML written in Markdown (`raw_html:`).
     #[serde(default)]
-    pub raw_html: bool,
+    pub raw_html: RawHtml,
+}
+
+/// What becomes of raw HTML written in Markdown: `sanitize` (the default), `trust` (or
+/// `true`), `text` (or `false`).
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "lowercase", try_from = "RawHtmlSetting")]
+pub enum RawHtml {
+    /// Kept, once whatever could run code or leave the page (scripts, styles, event
+    /// handlers, `javascript:` addresses, frames, forms) is removed.
+    #[default]
+    Sanitize,
+    /// Kept as it is: for sites whose every author is trusted.
+    Trust,
+    /// Shown as text, tags and all.
+    Text,
+}
+
+/// `raw_html:` as written: a word, or `true` / `false` as older sites write it.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawHtmlSetting {
+    Flag(bool),
+    Word(String),
+}
+
+impl TryFrom<RawHtmlSetting> for RawHtml {
+    type Error = String;
+
+    fn try_from(setting: RawHtmlSetting) -> Result<RawHtml, String> {
+        match setting {
+            RawHtmlSetting::Flag(true) => Ok(RawHtml::Trust),
+            RawHtmlSetting::Flag(false) => Ok(RawHtml::Text),
+            RawHtmlSetting::Word(word) => match word.as_str() {
+                "sanitize" => Ok(RawHtml::Sanitize),
+                "trust" => Ok(RawHtml::Trust),
+                "text" => Ok(RawHtml::Text),
+                other => Err(format!(
+                    "`{other}` is not a way to treat raw HTML: write sanitize, trust or text"
+                )),
+            },
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]

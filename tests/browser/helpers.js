@@ -104,7 +104,12 @@ export async function startServer(rootDir) {
     res.end(text + '\n');
   }
 
+  // While "offline", every request fails as a cut network does (the socket is dropped), so
+  // that the service worker's own requests fail too, which the browser's offline emulation
+  // does not always cover.
+  let offline = false;
   const server = http.createServer(async (req, res) => {
+    if (offline) return req.socket.destroy();
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         return sendPlain(res, 405, 'Method not allowed', { allow: 'GET, HEAD' });
@@ -170,6 +175,10 @@ export async function startServer(rootDir) {
   return {
     port,
     url: `http://127.0.0.1:${port}`,
+    setOffline: (value) => {
+      offline = value;
+      if (value) server.closeAllConnections?.();
+    },
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections?.();

@@ -31,6 +31,7 @@ describe('offline reading', { timeout: TIMEOUT * 4 }, () => {
     assert.equal(pdf, 200);
 
     await context.setOffline(true);
+    served.server.setOffline(true);
     await page.goto(served.server.url + COURSE);
     assert.equal(await page.textContent('h1'), 'Des mots de passe solides');
     const offlinePdf = await page.evaluate(async (url) => {
@@ -48,6 +49,7 @@ describe('offline reading', { timeout: TIMEOUT * 4 }, () => {
     // The home pages were kept at installation.
     await page.goto(served.server.url + '/en/');
     assert.notEqual(await page.textContent('h1'), 'No connection');
+    served.server.setOffline(false);
     await context.close();
   });
 });

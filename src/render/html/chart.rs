@@ -7,7 +7,7 @@ use crate::model::coverage::Coverage;
 
 /// A bar chart, one group of bars per competence and one bar per language, for the
 /// coverage page; `label` names it for screen readers, which also have the table.
-pub fn chart(coverage: &Coverage, label: &str) -> String {
+pub(super) fn chart(coverage: &Coverage, label: &str) -> String {
     /// The space of one language's bar, the gap between competences, the label column.
     const BAR: usize = 12;
     const GAP: usize = 12;

@@ -235,19 +235,20 @@ impl Worksheets {
             site: site.config.title.get(&page.lang, site.default_language()),
             t: site.strings.of(&page.lang),
         };
-        json(&data, &page.file()).map(|json| {
-            json.map(|json| {
-                let alt = typst_string(&site.strings.get(&page.lang, "fiche.qr_alt"));
-                Sheet {
-                    markup: markup.text,
-                    qr_call: format!("image(\"/qr-{index}.svg\", alt: {alt}, width: 100%)"),
-                    memory: vec![
-                        (format!("/sheet-{index}.json"), json),
-                        (format!("/qr-{index}.svg"), qr.into_bytes()),
-                    ],
-                }
-            })
-        })
+        // The markup's warnings (images of the web) go with the sheet.
+        let mut problems = markup.problems;
+        let sheet = problems.take(json(&data, &page.file())).map(|json| {
+            let alt = typst_string(&site.strings.get(&page.lang, "fiche.qr_alt"));
+            Sheet {
+                markup: markup.text,
+                qr_call: format!("image(\"/qr-{index}.svg\", alt: {alt}, width: 100%)"),
+                memory: vec![
+                    (format!("/sheet-{index}.json"), json),
+                    (format!("/qr-{index}.svg"), qr.into_bytes()),
+                ],
+            }
+        });
+        Checked::new(sheet, problems)
     }
 
     /// Compiles a main Typst file to a PDF, tagged, PDF/UA-1 when the content allows it.

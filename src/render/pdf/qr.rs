@@ -3,7 +3,7 @@
 use qrcodegen::{QrCode, QrCodeEcc};
 
 /// An SVG drawing of a QR code for `text`, black on white, with its quiet zone.
-pub fn svg(text: &str) -> Option<String> {
+pub(super) fn svg(text: &str) -> Option<String> {
     let code = QrCode::encode_text(text, QrCodeEcc::Medium).ok()?;
     let border = 4;
     let size = code.size() + border * 2;

@@ -17,7 +17,7 @@ use crate::sources::theme::Theme;
 
 /// What every worksheet of a build shares: the standard library, the fonts, the theme's
 /// parsed sources. Loaded once.
-pub struct Shared {
+pub(super) struct Shared {
     library: LazyHash<Library>,
     book: LazyHash<FontBook>,
     fonts: Vec<Font>,
@@ -27,7 +27,7 @@ pub struct Shared {
 
 impl Shared {
     /// Loads the fonts of the theme (`fonts/*.ttf`, `*.otf`).
-    pub fn new(theme: &Theme) -> Shared {
+    pub(super) fn new(theme: &Theme) -> Shared {
         let fonts: Vec<Font> = theme
             .files_in("fonts")
             .into_iter()
@@ -45,7 +45,7 @@ impl Shared {
     }
 
     /// Whether the theme provides at least one font.
-    pub fn has_fonts(&self) -> bool {
+    pub(super) fn has_fonts(&self) -> bool {
         !self.fonts.is_empty()
     }
 }
@@ -54,14 +54,14 @@ impl Shared {
 const THEME_FOLDERS: [&str; 4] = ["templates/", "fonts/", "static/", "images/"];
 
 /// A file id for a path of the virtual project.
-pub fn id(path: &str) -> FileId {
+pub(super) fn id(path: &str) -> FileId {
     let path = VirtualPath::new(path)
         .unwrap_or_else(|_| VirtualPath::new("/invalid").expect("a valid path"));
     RootedPath::new(VirtualRoot::Project, path).intern()
 }
 
 /// The World of one document.
-pub struct FicheWorld<'a> {
+pub(super) struct FicheWorld<'a> {
     shared: &'a Shared,
     main: Source,
     memory: HashMap<FileId, Bytes>,
@@ -73,7 +73,7 @@ pub struct FicheWorld<'a> {
 impl<'a> FicheWorld<'a> {
     /// A World whose main file is `main`, with files held in memory (`/data.json`...), that
     /// may read the assets of the `allowed` folders of `content/` under `site_root`.
-    pub fn new(
+    pub(super) fn new(
         shared: &'a Shared,
         main: String,
         memory: Vec<(String, Vec<u8>)>,
@@ -93,7 +93,7 @@ impl<'a> FicheWorld<'a> {
     }
 
     /// The theme file a virtual path names, if any (for messages).
-    pub fn theme_file(&self, file: FileId) -> Option<PathBuf> {
+    pub(super) fn theme_file(&self, file: FileId) -> Option<PathBuf> {
         let path = file.get().vpath().get_without_slash();
         let inner = path.strip_prefix("theme/")?;
         self.shared.theme.find(inner).map(|f| f.origin)

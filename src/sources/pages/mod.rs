@@ -69,10 +69,6 @@ pub struct Content {
     pub pages: Vec<SourcePage>,
     /// Assets, ordered by path.
     pub assets: Vec<Asset>,
-    /// The defined words of each language (`glossary/<lang>.yaml`).
-    pub glossary: crate::sources::glossary::Glossary,
-    /// The directory of help places (`places/`).
-    pub directory: crate::sources::places::Directory,
 }
 
 /// Reads every page and lists every asset under `root/content`, page files in parallel.
@@ -141,17 +137,7 @@ pub fn load_content(root: &Path, config: &SiteConfig, drafts: bool) -> Checked<C
         .into_iter()
         .filter_map(|page| problems.take(page))
         .collect();
-    let glossary = problems.take(crate::sources::glossary::Glossary::load(root, config));
-    let directory = problems.take(crate::sources::places::Directory::load(root, config));
-    Checked::new(
-        Content {
-            pages,
-            assets,
-            glossary,
-            directory,
-        },
-        problems,
-    )
+    Checked::new(Content { pages, assets }, problems)
 }
 
 /// Reads one page file, given relative to the site root (`content/a/b.fr.md`); `None` for a

@@ -30,7 +30,7 @@ const OVERSEAS: [(&str, &str); 11] = [
 ];
 
 /// The public holidays of a place in `country` at `postcode`.
-pub fn holidays(country: &Country, postcode: &str) -> ContextHolidays {
+pub(super) fn holidays(country: &Country, postcode: &str) -> ContextHolidays {
     static ALSACE: LazyLock<ContextHolidays> = LazyLock::new(alsace_moselle);
     if country.code == "FR" && ALSACE_MOSELLE.iter().any(|d| postcode.starts_with(d)) {
         return ALSACE.clone();
@@ -43,7 +43,7 @@ pub fn holidays(country: &Country, postcode: &str) -> ContextHolidays {
 }
 
 /// The time zone of a place in `country` at `postcode`.
-pub fn time_zone(country: &Country, postcode: &str) -> &'static str {
+pub(super) fn time_zone(country: &Country, postcode: &str) -> &'static str {
     if country.code == "FR"
         && let Some((_, zone)) = OVERSEAS
             .iter()

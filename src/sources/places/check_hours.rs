@@ -9,7 +9,7 @@ use super::raw::{Field, RawPlace};
 use crate::base::diagnostic::{Checked, Diagnostic, Diagnostics};
 
 /// The hint given with every malformed hours.
-pub const HINT: &str = "write OpenStreetMap opening hours, such as `Mo-Fr 09:00-12:00,14:00-17:30; Sa 10:00-12:00; PH off`, or in YAML the days then the times, such as `mo-fr: \"09:00-12:00, 14:00-17:30\"` and `we: closed`";
+pub(super) const HINT: &str = "write OpenStreetMap opening hours, such as `Mo-Fr 09:00-12:00,14:00-17:30; Sa 10:00-12:00; PH off`, or in YAML the days then the times, such as `mo-fr: \"09:00-12:00, 14:00-17:30\"` and `we: closed`";
 
 /// The hours of a place, `None` when it gives none or they are malformed (each problem is
 /// reported).

@@ -37,7 +37,7 @@ const BUILT_IN: [(&str, &str); 30] = [
 ];
 
 /// The name of a built-in language in itself.
-pub fn built_in(code: &str) -> Option<&'static str> {
+pub(super) fn built_in(code: &str) -> Option<&'static str> {
     BUILT_IN
         .iter()
         .find(|(known, _)| *known == code)
@@ -45,7 +45,7 @@ pub fn built_in(code: &str) -> Option<&'static str> {
 }
 
 /// The codes of the built-in languages, for hints.
-pub fn codes() -> String {
+pub(super) fn codes() -> String {
     let mut codes: Vec<&str> = BUILT_IN.iter().map(|(code, _)| *code).collect();
     codes.sort_unstable();
     codes.join(", ")

@@ -33,7 +33,7 @@ const OSM_WORDS: [&str; 17] = [
 /// The days of a rule (`mo-fr`, `lundi, mercredi`) as OpenStreetMap writes them (`Mo-Fr`,
 /// `Mo,We`); `Ok(None)` when they are not written the simple way (`PH`, `Jul,Aug Mo-Fr`),
 /// and an error when they are, with a word that is no day.
-pub fn days(text: &str) -> Result<Option<String>, String> {
+pub(super) fn days(text: &str) -> Result<Option<String>, String> {
     let lower = text.trim().to_lowercase();
     let words: Vec<&str> = lower.split([',', '-']).map(str::trim).collect();
     if !lower
@@ -67,7 +67,7 @@ pub fn days(text: &str) -> Result<Option<String>, String> {
 /// The times of a rule (`09:00-12:00, 14h-17h30`, `closed`) as OpenStreetMap writes them
 /// (`09:00-12:00,14:00-17:30`, `off`); `Ok(None)` when they are not written the simple way
 /// (`10:00+`, `sunrise-sunset`), and an error when they are, wrongly.
-pub fn times(text: &str) -> Result<Option<String>, String> {
+pub(super) fn times(text: &str) -> Result<Option<String>, String> {
     let lower = text.trim().to_lowercase();
     if CLOSED.contains(&lower.as_str()) {
         return Ok(Some("off".into()));
@@ -96,7 +96,7 @@ pub fn times(text: &str) -> Result<Option<String>, String> {
 /// The rules of a spreadsheet cell written the simple way (`mo-fr 09:00-12:00,14:00-17:00;
 /// sa 10h-12h; su closed`), each as its days and its times; `None` when a rule has no days
 /// before its times.
-pub fn split_cell(cell: &str) -> Option<Vec<(String, String)>> {
+pub(super) fn split_cell(cell: &str) -> Option<Vec<(String, String)>> {
     cell.split(';')
         .map(str::trim)
         .filter(|rule| !rule.is_empty())
