@@ -18,7 +18,7 @@ pub(super) struct Field {
 /// A place as read, before it is checked: from YAML, a CSV row, or a row of the national
 /// standard.
 #[derive(Debug, Default)]
-pub(super) struct RawPlace {
+pub(crate) struct RawPlace {
     pub(super) file: PathBuf,
     pub(super) line: usize,
     /// Its row, when it comes from a CSV file.

@@ -130,7 +130,7 @@ impl<'a> Rows<'a> {
 
     /// One row (`cells` by column), on `line`, numbered `row`: a place, or `None` when the row
     /// breaks the standard (each problem is reported).
-    pub(in crate::sources::places) fn place(
+    pub(crate) fn place(
         &mut self,
         cells: &HashMap<&'static str, &str>,
         line: usize,
