@@ -17,6 +17,9 @@ cargo test --locked
 # The same (dev) build the tests used: nothing is compiled twice.
 site="$(pwd)/target/browser-site"
 cargo run --locked --quiet -- build --output "$site"
+# The same site made to be opened from a folder (file://), for tests/browser/portable.test.js.
+portable="$(pwd)/target/browser-portable"
+cargo run --locked --quiet -- build --portable --output "$portable"
 
 # A directory of many places: the sample site with 2,000 generated places of the national
 # standard (printed lists off, they are not what is tested there).
@@ -29,4 +32,4 @@ cargo run --locked --quiet -- build --root "$places/site" --output "$places/publ
 
 cd tests/browser
 npm ci --no-audit --no-fund
-PARCOURS_SITE="$site" PARCOURS_PLACES_SITE="$places/public" npm test
+PARCOURS_SITE="$site" PARCOURS_PORTABLE_SITE="$portable" PARCOURS_PLACES_SITE="$places/public" npm test

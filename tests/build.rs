@@ -2,7 +2,11 @@
 
 mod common;
 
-use common::{build, copy_dir, fixture, parcours, read, snapshot, stderr};
+use std::collections::BTreeMap;
+
+use common::{
+    build, copy_dir, fixture, gunzip, parcours, read, search_vocabulary, snapshot, stderr,
+};
 
 #[test]
 fn builds_every_language_with_pretty_relative_urls() {
@@ -261,6 +265,41 @@ fn shard_of(starts: &serde_json::Value, key: &str) -> usize {
     starts.iter().rposition(|s| *s <= key).unwrap_or(0)
 }
 
+/// A variable-length integer of the search index at `at`, which moves past it.
+fn varint(bytes: &[u8], at: &mut usize) -> u32 {
+    let (mut n, mut shift) = (0u32, 0);
+    loop {
+        let byte = bytes[*at];
+        *at += 1;
+        n |= u32::from(byte & 0x7f) << shift;
+        if byte < 0x80 {
+            return n;
+        }
+        shift += 7;
+    }
+}
+
+/// A postings shard of the search index, opened: each stem with its (page, score, flags).
+fn search_postings(bytes: &[u8]) -> BTreeMap<String, Vec<(usize, u32, u32)>> {
+    let mut at = 0;
+    let mut stems = BTreeMap::new();
+    while at < bytes.len() {
+        let length = varint(bytes, &mut at) as usize;
+        let stem = String::from_utf8(bytes[at..at + length].to_vec()).unwrap();
+        at += length;
+        let count = varint(bytes, &mut at);
+        let mut page = 0;
+        let mut postings = Vec::new();
+        for _ in 0..count {
+            page += varint(bytes, &mut at) as usize;
+            let score = varint(bytes, &mut at);
+            postings.push((page, score, varint(bytes, &mut at)));
+        }
+        stems.insert(stem, postings);
+    }
+    stems
+}
+
 #[test]
 fn writes_a_search_index_per_language_with_stems_scores_and_filters() {
     let site = tempfile::tempdir().unwrap();
@@ -282,46 +321,45 @@ fn writes_a_search_index_per_language_with_stems_scores_and_filters() {
         serde_json::json!([[[["souris", "sour"]], [["mulot", "mulot"]]]])
     );
     // The vocabulary maps what readers type, accents folded, to the stem.
+    let file = |name: &str| std::fs::read(out.path().join("search/fr").join(name)).unwrap();
     let vocabulary = |form: &str| {
         let n = shard_of(&meta["vocabulary"], form);
-        json(out.path(), &format!("search/fr/v/{n}.json"))[form].clone()
+        search_vocabulary(&file(&format!("v/{n}.gz")))
+            .get(form)
+            .cloned()
     };
-    assert_eq!(vocabulary("etape"), "etap");
-    assert_eq!(vocabulary("souris"), "sour");
+    assert_eq!(vocabulary("etape"), Some(Some("etap".into())));
+    assert_eq!(vocabulary("souris"), Some(Some("sour".into())));
     assert_eq!(
         vocabulary("la"),
-        0,
+        Some(None),
         "stop words are known, and mean nothing"
     );
-    assert!(vocabulary("pomme").is_null());
+    assert_eq!(vocabulary("pomme"), None);
     // Postings: the page that has the word in its title scores highest.
     let n = shard_of(&meta["postings"], "sour");
-    let postings = json(out.path(), &format!("search/fr/p/{n}.json"))["sour"].clone();
-    let pairs: Vec<u64> = postings
+    let postings = search_postings(&gunzip(&file(&format!("p/{n}.gz"))));
+    let best = postings["sour"]
+        .iter()
+        .max_by_key(|(_, score, _)| *score)
+        .unwrap();
+    assert_ne!(best.2 & 0x1000, 0, "its title has the word");
+    assert_ne!(best.2 & 0xfff, 0, "a kept chunk of its text has it");
+    let per = meta["documents"].as_u64().unwrap() as usize;
+    let shard: serde_json::Value =
+        serde_json::from_slice(&gunzip(&file(&format!("d/{}.gz", best.0 / per)))).unwrap();
+    let document = &shard[best.0 % per];
+    assert_eq!(document["t"], "Utiliser la souris");
+    assert_eq!(document["u"], "fr/bases/souris/");
+    let chunks: Vec<&str> = document["c"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|v| v.as_u64().unwrap())
+        .map(|c| c.as_str().unwrap())
         .collect();
-    let mut page = 0;
-    let mut best = (0, 0);
-    for pair in pairs.chunks(2) {
-        page += pair[0];
-        if pair[1] > best.1 {
-            best = (page, pair[1]);
-        }
-    }
-    let document = json(out.path(), &format!("search/fr/d/{}.json", best.0));
-    assert_eq!(document["t"], "Utiliser la souris");
-    assert_eq!(document["u"], "fr/bases/souris/");
-    assert!(
-        document["b"]
-            .as_str()
-            .unwrap()
-            .contains("Posez la main sur la souris.")
-    );
+    assert!(chunks.concat().contains("Posez la main sur la souris."));
     // Filters list the pages of each competence, level, audience and format.
-    let filters = json(out.path(), "search/fr/filters.json");
+    let filters: serde_json::Value = serde_json::from_slice(&gunzip(&file("filters.gz"))).unwrap();
     let pages_of = |filter: &str, value: &str| -> Vec<u64> {
         let gaps = filters[filter][value].as_array().unwrap();
         gaps.iter()
@@ -331,10 +369,11 @@ fn writes_a_search_index_per_language_with_stems_scores_and_filters() {
             })
             .collect()
     };
-    assert!(pages_of("competence", "5.1").contains(&best.0));
-    assert!(pages_of("level", "1").contains(&best.0));
+    let best = best.0 as u64;
+    assert!(pages_of("competence", "5.1").contains(&best));
+    assert!(pages_of("level", "1").contains(&best));
     assert_eq!(pages_of("audience", "apprenant").len(), 2);
-    assert!(pages_of("format", "atelier").contains(&best.0));
+    assert!(pages_of("format", "atelier").contains(&best));
     // The search page offers the filters, and every page has the search box.
     let search = read(out.path(), "fr/search/index.html");
     assert!(search.contains(r#"<option value="5.1">"#));

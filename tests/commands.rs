@@ -37,6 +37,15 @@ fn new_site_builds_in_three_languages() {
     ] {
         assert!(out.join(file).is_file(), "{file}");
     }
+    let ignored = std::fs::read_to_string(site.join(".gitignore")).unwrap();
+    assert!(
+        ignored.lines().any(|l| l == ".parcours-cache/") && ignored.lines().any(|l| l == "public/"),
+        "git ignores the output and the worksheet cache: {ignored}"
+    );
+    assert!(
+        site.join(".parcours-cache/worksheets").is_dir(),
+        "the build kept its worksheets"
+    );
     let again = parcours(&["new", "site", site.to_str().unwrap()]);
     assert_eq!(
         again.status.code(),

@@ -128,6 +128,21 @@ fn a_heading_of_images_with_a_footnote_in_a_list_compiles() {
 }
 
 #[test]
+fn a_footnote_starts_on_the_line_of_its_number() {
+    let (_dir, mut site) = one_page_site();
+    let id = site.pages.iter().position(|p| p.key == "s/page").unwrap();
+    site.pages[id].body =
+        "Un mot[^1] et un autre[^2].\n\n[^1]: Une note.\n\n[^2]: Un.\n\n    Deux.\n".into();
+    let text = markup(&site, &site.pages[id]).text;
+    assert!(!text.contains("#footnote[\n#par["), "{text}");
+    let second = text.split("#footnote[").nth(2).unwrap();
+    assert!(
+        !second.starts_with('\n') && second.contains("#par["),
+        "{text}"
+    );
+}
+
+#[test]
 fn typst_syntax_in_content_stays_text() {
     let (_dir, mut site) = one_page_site();
     let worksheets = Worksheets::new(&site).value.unwrap();
@@ -170,6 +185,79 @@ fn images_outside_the_page_folder_are_refused() {
         pdf.starts_with(b"%PDF-"),
         "without alt text: a tagged PDF without the PDF/UA claim"
     );
+}
+
+#[test]
+fn images_below_the_page_elsewhere_in_content_or_misnamed_are_printed() {
+    let dir = tempfile::tempdir().unwrap();
+    let svg = std::fs::read(fixture("minimal").join("content/bases/souris.svg")).unwrap();
+    for folder in ["content/s/images", "content/shared"] {
+        std::fs::create_dir_all(dir.path().join(folder)).unwrap();
+        std::fs::write(dir.path().join(folder).join("souris.svg"), &svg).unwrap();
+    }
+    // A PNG saved under a JPEG name, as browsers forgive.
+    let png = dir.path().join("content/shared/photo.png");
+    image::RgbImage::new(8, 8).save(&png).unwrap();
+    std::fs::rename(&png, dir.path().join("content/shared/photo.jpg")).unwrap();
+    std::fs::write(
+        dir.path().join("site.yaml"),
+        "title: T\nlanguages:\n  fr: { name: Français }\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("content/s/page.fr.md"),
+        "---\ntitle: Page\n---\n![Une souris](./images/souris.svg)\n\n![La même](../shared/souris.svg)\n\n![Une photo](../shared/photo.jpg)\n",
+    )
+    .unwrap();
+    let site = load_site(&SiteOptions {
+        root: dir.path().into(),
+        ..SiteOptions::default()
+    })
+    .value
+    .unwrap();
+    let worksheets = Worksheets::new(&site).value.unwrap();
+    let page = site.pages.iter().find(|p| p.key == "s/page").unwrap();
+    let made = worksheets.render(&site, page);
+    assert!(made.problems.is_empty(), "{:?}", made.problems);
+    assert!(made.value.unwrap().starts_with(b"%PDF-"));
+}
+
+/// The number of pages of a PDF.
+fn page_count(pdf: &[u8]) -> usize {
+    let count = |needle: &[u8]| pdf.windows(needle.len()).filter(|w| *w == needle).count();
+    count(b"/Type /Page/") + count(b"/Type/Page/")
+}
+
+#[test]
+fn boxes_taller_than_a_page_break_and_tall_images_fit_on_one() {
+    let (dir, mut site) = one_page_site();
+    let worksheets = Worksheets::new(&site).value.unwrap();
+    let id = site.pages.iter().position(|p| p.key == "s/page").unwrap();
+    // A box of 200 lines (about six pages): kept whole, it would stand on one page and run
+    // over its footer, lost; breaking, it fills the pages in turn.
+    let lines: Vec<String> = (1..=200)
+        .map(|n| format!("> Ligne {n} de la longue remarque, avec assez de mots pour la remplir."))
+        .collect();
+    site.pages[id].body = format!(
+        "Ouverture.\n\n## Remarque\n\n> [!NOTE]\n{}\n\n## Suite\n\nFin.\n",
+        lines.join("\n")
+    );
+    let pdf = worksheets.render(&site, &site.pages[id]).value.unwrap();
+    assert!(page_count(&pdf) >= 6, "{} pages", page_count(&pdf));
+    // A phone's screenshot, four times as high as wide, fits under its heading.
+    image::RgbImage::new(100, 400)
+        .save(dir.path().join("content/s/haute.png"))
+        .unwrap();
+    let mut site = load_site(&SiteOptions {
+        root: dir.path().into(),
+        ..SiteOptions::default()
+    })
+    .value
+    .unwrap();
+    let id = site.pages.iter().position(|p| p.key == "s/page").unwrap();
+    site.pages[id].body = "## Écran\n\n![Un écran de téléphone](haute.png)\n".into();
+    let pdf = worksheets.render(&site, &site.pages[id]).value.unwrap();
+    assert_eq!(page_count(&pdf), 1);
 }
 
 /// Pieces of Markdown, joined at random by the property test.

@@ -7,7 +7,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use common::{copy_dir, fixture, http_get};
+use common::{copy_dir, fixture, http_get, http_get_bytes, search_vocabulary};
 
 /// A running `parcours serve`, stopped when dropped.
 struct Server {
@@ -109,6 +109,13 @@ fn an_edit_is_rebuilt_and_announced() {
     let (status, booklet) = http_get(&server.address, "/fr/bases/bases.pdf");
     assert_eq!(status, 200, "so is a booklet");
     assert!(booklet.starts_with("%PDF-"));
+    let kept = std::fs::read_dir(site.path().join(".parcours-cache/worksheets"))
+        .unwrap()
+        .count();
+    assert!(
+        kept >= 2,
+        "the worksheet and the booklet are kept in the cache"
+    );
 
     let stream = events(&server.address);
     let page = site.path().join("content/bases/clavier.fr.md");
@@ -126,8 +133,8 @@ fn an_edit_is_rebuilt_and_announced() {
     assert!(body.contains("Tapez votre prénom."), "{body}");
     // The search index follows, just after the reload.
     let indexed = (0..100).any(|_| {
-        let (_, vocabulary) = http_get(&server.address, "/search/fr/v/0.json");
-        vocabulary.contains(r#""prenom":"#) || {
+        let (_, shard) = http_get_bytes(&server.address, "/search/fr/v/0.gz");
+        search_vocabulary(&shard).contains_key("prenom") || {
             std::thread::sleep(Duration::from_millis(100));
             false
         }

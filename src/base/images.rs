@@ -67,6 +67,32 @@ pub fn size(file: &Path) -> Option<Size> {
     })
 }
 
+/// The true format of a raster image whose name says another one (a PNG saved as
+/// `photo.jpg`, which browsers show but a worksheet could not decode), as Typst names it;
+/// `None` when the name is right, or for other files.
+pub fn misnamed_format(file: &Path) -> Option<&'static str> {
+    let named = format_of(&file.to_string_lossy()).or_else(|| {
+        file.extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("gif"))
+            .then_some(ImageFormat::Gif)
+    })?;
+    let found = ImageReader::open(file)
+        .ok()?
+        .with_guessed_format()
+        .ok()?
+        .format()?;
+    if found == named {
+        return None;
+    }
+    match found {
+        ImageFormat::Png => Some("png"),
+        ImageFormat::Jpeg => Some("jpg"),
+        ImageFormat::Gif => Some("gif"),
+        ImageFormat::WebP => Some("webp"),
+        _ => None,
+    }
+}
+
 /// The size an SVG file declares, for the width and height of its `<img>`: its `width` and
 /// `height` in pixels, else its `viewBox`. `None` for other files.
 pub fn svg_size(file: &Path) -> Option<(u32, u32)> {
@@ -199,5 +225,17 @@ mod tests {
         let small = resized(&file, &file, 480).value.unwrap();
         let small = image::load_from_memory(&small).unwrap();
         assert_eq!((small.width(), small.height()), (480, 240));
+    }
+
+    #[test]
+    fn a_png_named_jpg_is_found_out() {
+        let dir = tempfile::tempdir().unwrap();
+        let png = dir.path().join("a.png");
+        image::RgbImage::new(4, 4).save(&png).unwrap();
+        assert_eq!(misnamed_format(&png), None);
+        let named_jpg = dir.path().join("b.jpg");
+        std::fs::copy(&png, &named_jpg).unwrap();
+        assert_eq!(misnamed_format(&named_jpg), Some("png"));
+        assert_eq!(misnamed_format(&dir.path().join("missing.jpg")), None);
     }
 }

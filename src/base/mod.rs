@@ -1,5 +1,6 @@
 //! The base layer: what every other layer uses, and which uses nothing of parcours.
 
+pub mod archive;
 pub mod date;
 pub mod diagnostic;
 pub mod files;

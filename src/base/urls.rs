@@ -12,6 +12,35 @@ pub fn relative_url(from: &str, to: &str) -> String {
     }
 }
 
+/// How the address of a folder of the site becomes a link: the one place where a site made to
+/// be opened from files differs from one served on the web.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum LinkStyle {
+    /// A folder's address as it is (`fr/a/`): a web server answers with its `index.html`.
+    #[default]
+    Folder,
+    /// A folder's address names its `index.html` (`fr/a/index.html`): opened from a folder or
+    /// a USB stick (`file://`), a browser shows a folder's listing, not its page.
+    File,
+}
+
+impl LinkStyle {
+    /// The link to `url` (relative or from the root, with its `?query` or `#anchor`) in this
+    /// style; a bare anchor, and an address of another site, stay as they are.
+    pub fn link(self, url: &str) -> String {
+        if self == LinkStyle::Folder || has_scheme(url) || url.starts_with("//") {
+            return url.to_string();
+        }
+        let cut = url.find(['?', '#']).unwrap_or(url.len());
+        let (path, suffix) = url.split_at(cut);
+        if path.ends_with('/') || path == "." || (path.is_empty() && suffix.starts_with('?')) {
+            format!("{}index.html{suffix}", path.trim_end_matches('.'))
+        } else {
+            url.to_string()
+        }
+    }
+}
+
 /// The relative URL of the site root from the page at `from`: `../` once per folder.
 pub fn root_of(from: &str) -> String {
     let depth = from.split('/').filter(|part| !part.is_empty()).count();
@@ -81,6 +110,20 @@ mod tests {
         assert_eq!(relative_url("", ""), "./");
         assert_eq!(relative_url("fr/", ""), "../");
         assert_eq!(relative_url("404.html", "fr/"), "fr/");
+    }
+
+    #[test]
+    fn file_links_name_the_index_of_folders() {
+        let file = LinkStyle::File;
+        assert_eq!(file.link("../../fr/a/"), "../../fr/a/index.html");
+        assert_eq!(file.link("./"), "./index.html");
+        assert_eq!(file.link("fr/a/#steps"), "fr/a/index.html#steps");
+        assert_eq!(file.link("../search/?q=mot"), "../search/index.html?q=mot");
+        assert_eq!(file.link("."), "index.html");
+        assert_eq!(file.link("#steps"), "#steps");
+        assert_eq!(file.link("a/b.pdf"), "a/b.pdf");
+        assert_eq!(file.link("https://example.org/"), "https://example.org/");
+        assert_eq!(LinkStyle::Folder.link("fr/a/"), "fr/a/");
     }
 
     #[test]

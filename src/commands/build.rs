@@ -12,11 +12,17 @@ use crate::render::{Fiches, Report, render_site};
 /// The default output folder, inside the site.
 pub const DEFAULT_OUTPUT: &str = "public";
 
-/// Builds the site of `options` into `output` (default `<root>/public`) and prints a summary.
-pub fn run(options: &SiteOptions, output: Option<&Path>) -> i32 {
+/// Builds the site of `options` into `output` (default `<root>/public`), then into the ZIP
+/// `zip` when asked (`--zip`, a portable site), and prints a summary.
+pub fn run(options: &SiteOptions, output: Option<&Path>, zip: Option<&Path>) -> i32 {
     let started = Instant::now();
     let output = output.map_or_else(|| options.root.join(DEFAULT_OUTPUT), Path::to_path_buf);
-    if let Some(problem) = check_output(&options.root, &output).problems.first() {
+    let mut problems = check_output(&options.root, &output).problems;
+    problems.extend(
+        zip.map(|zip| check_zip(&output, zip).problems)
+            .unwrap_or_default(),
+    );
+    if let Some(problem) = problems.first() {
         eprintln!("error: {}", problem.message);
         return USAGE_ERROR;
     }
@@ -24,7 +30,7 @@ pub fn run(options: &SiteOptions, output: Option<&Path>) -> i32 {
         Ok(report) => {
             print_problems(&options.root, &report.problems, options.verbose);
             println!("{}", summary(&report, &output, started));
-            SUCCESS
+            zip.map_or(SUCCESS, |zip| write_zip(&output, zip))
         }
         Err(report) => {
             print_problems(&options.root, &report.problems, options.verbose);
@@ -52,7 +58,10 @@ pub fn build(options: &SiteOptions, output: &Path) -> Result<Report, Report> {
     let Some(site) = site else { return Err(report) };
     if report.problems.has_errors() {
         // Render anyway into nowhere, so that one run reports every error of the site.
-        let rendered = render_site(&site, &Sink::discard(), Fiches::Make);
+        let fiches = Fiches::Make {
+            cache: !options.no_cache,
+        };
+        let rendered = render_site(&site, &Sink::discard(), fiches);
         report.problems.extend(rendered.problems);
         return Err(report);
     }
@@ -66,7 +75,10 @@ pub fn build(options: &SiteOptions, output: &Path) -> Result<Report, Report> {
             return Err(report);
         }
     };
-    let rendered = render_site(&site, &Sink::folder(staging.path()), Fiches::Make);
+    let fiches = Fiches::Make {
+        cache: !options.no_cache,
+    };
+    let rendered = render_site(&site, &Sink::folder(staging.path()), fiches);
     report.problems.extend(rendered.problems);
     report.pages_per_language = rendered.pages_per_language;
     report.files = rendered.files;
@@ -83,26 +95,65 @@ pub fn build(options: &SiteOptions, output: &Path) -> Result<Report, Report> {
     Ok(report)
 }
 
+/// Writes the built site in `output` as the ZIP `zip`, its files in a folder named as the
+/// archive, and says so; an exit code.
+fn write_zip(output: &Path, zip: &Path) -> i32 {
+    let top = zip
+        .file_stem()
+        .map_or_else(|| "site".into(), |stem| stem.to_string_lossy().into_owned());
+    match crate::base::archive::zip_folder(output, zip, &top) {
+        Ok(()) => {
+            let size = std::fs::metadata(zip).map_or(0, |m| m.len());
+            println!(
+                "Wrote {} ({} KB): unzip it and open {top}/index.html in a browser.",
+                zip.display(),
+                size.div_ceil(1024)
+            );
+            SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: cannot write {}: {error}", zip.display());
+            CONTENT_ERROR
+        }
+    }
+}
+
+/// Refuses a ZIP inside the output folder, which the next build would replace.
+fn check_zip(output: &Path, zip: &Path) -> Checked<()> {
+    if absolute(zip).starts_with(absolute(output)) {
+        let message = format!(
+            "{} cannot be written inside the output folder {}: write the ZIP elsewhere",
+            zip.display(),
+            output.display()
+        );
+        return Checked::new((), Diagnostic::error(zip, message).into());
+    }
+    Checked::ok(())
+}
+
+/// A path made absolute from the working folder, `.` and `..` resolved without touching
+/// the disk.
+fn absolute(p: &Path) -> PathBuf {
+    let p = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(p)
+    };
+    p.components().fold(PathBuf::new(), |mut acc, c| {
+        match c {
+            std::path::Component::ParentDir => {
+                acc.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => acc.push(other),
+        }
+        acc
+    })
+}
+
 /// Refuses an output folder that would hold or replace the site's own files: an error on the
 /// output folder.
 fn check_output(root: &Path, output: &Path) -> Checked<()> {
-    let absolute = |p: &Path| -> PathBuf {
-        let p = if p.is_absolute() {
-            p.to_path_buf()
-        } else {
-            std::env::current_dir().unwrap_or_default().join(p)
-        };
-        p.components().fold(PathBuf::new(), |mut acc, c| {
-            match c {
-                std::path::Component::ParentDir => {
-                    acc.pop();
-                }
-                std::path::Component::CurDir => {}
-                other => acc.push(other),
-            }
-            acc
-        })
-    };
     let (root, absolute_output) = (absolute(root), absolute(output));
     let protected = [
         "content",

@@ -21,7 +21,13 @@ pub fn run(options: &SiteOptions, external: bool, coverage: bool) -> i32 {
     } = load_site(options);
     let mut pages = 0;
     if let Some(site) = &site {
-        let report = render_site(site, &Sink::discard(), Fiches::Make);
+        let report = render_site(
+            site,
+            &Sink::discard(),
+            Fiches::Make {
+                cache: !options.no_cache,
+            },
+        );
         problems.extend(report.problems);
         pages = report.pages_per_language.values().sum();
         if external {

@@ -6,7 +6,7 @@ use super::{CONTENT_ERROR, SUCCESS, USAGE_ERROR, print_problems};
 use crate::base::diagnostic::{Checked, Diagnostic, Diagnostics};
 use crate::model::Output;
 use crate::model::load::{SiteOptions, load_site};
-use crate::render::pdf::Worksheets;
+use crate::render::pdf::Pdfs;
 
 /// Makes the worksheet of the page `file` (a path to its `.md` file) into `output`, by
 /// default the page's slug with `.pdf` in the current folder.
@@ -34,12 +34,16 @@ pub fn run(options: &SiteOptions, file: &Path, output: Option<&Path>) -> i32 {
     };
     // Only this page's own problems concern its author here.
     let mut problems: Diagnostics = problems.into_iter().filter(|d| d.file == wanted).collect();
-    let made = Worksheets::new(&site).and_then(|w| w.render(&site, page));
+    let worksheet = Output::Worksheet(page.id);
+    let made = Pdfs::new(&site, !options.no_cache).and_then(|pdfs| {
+        pdfs.make(&site, &worksheet)
+            .unwrap_or_else(|| Checked::ok(None))
+    });
     let Some(bytes) = problems.take(made) else {
         print_problems(&options.root, &problems, options.verbose);
         return CONTENT_ERROR;
     };
-    let address = Output::Worksheet(page.id).path(&site);
+    let address = worksheet.path(&site);
     let name = address.rsplit('/').next().unwrap_or(&address);
     let target = output.map_or_else(|| PathBuf::from(name), Path::to_path_buf);
     if let Err(error) = std::fs::write(&target, &bytes) {

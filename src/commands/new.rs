@@ -22,6 +22,10 @@ framework: digcomp-2.2
 theme: default
 "#;
 
+/// What git leaves out: the built site, and the PDFs and answers parcours keeps between
+/// builds.
+const GITIGNORE: &str = "public/\n.parcours-cache/\n";
+
 /// (language, home page, section page, course page) of a new site.
 const PAGES: [(&str, &str, &str, &str); 3] = [
     (
@@ -57,7 +61,10 @@ pub fn site(dir: &Path) -> i32 {
         );
         return USAGE_ERROR;
     }
-    let mut files: Vec<(PathBuf, &str)> = vec![(PathBuf::from("site.yaml"), SITE_YAML)];
+    let mut files: Vec<(PathBuf, &str)> = vec![
+        (PathBuf::from("site.yaml"), SITE_YAML),
+        (PathBuf::from(".gitignore"), GITIGNORE),
+    ];
     for (lang, home, section, course) in PAGES {
         files.push((PathBuf::from(format!("content/_index.{lang}.md")), home));
         files.push((

@@ -2,7 +2,7 @@
 //! reader reads, without the Markdown. Fenced-block extensions give their own words (a
 //! quiz's questions and choices, not its YAML).
 
-use pulldown_cmark::{Event, TagEnd};
+use pulldown_cmark::{Event, Tag, TagEnd};
 
 use super::document::{Document, Item};
 
@@ -11,16 +11,24 @@ use super::document::{Document, Item};
 pub struct PlainText {
     /// The text of each heading.
     pub headings: Vec<String>,
-    /// Everything a reader reads, headings included, one space between blocks.
+    /// Where each heading starts in `text`, in bytes.
+    pub heading_starts: Vec<usize>,
+    /// Everything a reader reads, headings included, with white space between blocks (as
+    /// the Markdown has it: runs of spaces and line ends are left for readers of words).
     pub text: String,
 }
 
 /// The plain text of a read page.
 pub fn plain(document: &Document<'_>) -> PlainText {
     let mut text = String::new();
+    let mut heading_starts = Vec::new();
     for node in &document.nodes {
         match &node.item {
             Item::Event(Event::Text(t) | Event::Code(t)) => text.push_str(t),
+            Item::Event(Event::Start(Tag::Heading { .. })) => {
+                text.push(' ');
+                heading_starts.push(text.len());
+            }
             Item::Event(Event::Start(tag)) if is_block(&tag.to_end()) => text.push(' '),
             Item::Event(Event::End(tag)) if is_block(tag) => text.push(' '),
             Item::Event(Event::SoftBreak | Event::HardBreak) => text.push(' '),
@@ -45,7 +53,8 @@ pub fn plain(document: &Document<'_>) -> PlainText {
     }
     PlainText {
         headings: document.headings.iter().map(|h| h.title.clone()).collect(),
-        text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+        heading_starts,
+        text,
     }
 }
 
@@ -83,15 +92,26 @@ mod tests {
             "Avant.\n\n```quiz\n- question: \"Le plus solide ?\"\n  choices:\n    - \"123\"\n    - text: \"girafe\"\n      correct: true\n  explanation: \"Long.\"\n```\n\n```autodiagnostic\n- statement: \"Je cherche.\"\n  competence: \"1.1\"\n  level: 2\n```\n\n```rust\nlet x = 1;\n```\n",
         );
         assert_eq!(
-            plain.text,
+            words(&plain.text),
             "Avant. Le plus solide ? 123 girafe Long. Je cherche. let x = 1;"
         );
     }
 
+    /// The words of a text with one space between them.
+    fn words(text: &str) -> String {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
     #[test]
     fn plain_text_drops_markdown_and_keeps_headings_apart() {
-        let plain = plain_text("## Titre\n\n**gras**, et [lien](x.md).\n- un\n- deux");
-        assert_eq!(plain.text, "Titre gras, et lien. un deux");
-        assert_eq!(plain.headings, ["Titre"]);
+        let plain = plain_text("## Titre\n\n**gras**, et [lien](x.md).\n- un\n\n## Fin\n");
+        assert_eq!(words(&plain.text), "Titre gras, et lien. un Fin");
+        assert_eq!(plain.headings, ["Titre", "Fin"]);
+        let starts: Vec<&str> = plain
+            .heading_starts
+            .iter()
+            .map(|&at| &plain.text[at..at + 3])
+            .collect();
+        assert_eq!(starts, ["Tit", "Fin"]);
     }
 }

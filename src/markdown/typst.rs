@@ -12,6 +12,7 @@ use super::context::Context;
 use super::document::{Document, Item, Node};
 use super::raw_html::{Piece, pieces};
 use crate::base::diagnostic::{Diagnostic, Diagnostics};
+use crate::base::images::{self, misnamed_format};
 use crate::base::text::typst_string as string;
 
 /// The Typst markup of a page body, the assets it shows, and its problems.
@@ -46,7 +47,7 @@ pub fn render(document: &Document<'_>, cx: &Context<'_>) -> Markup {
                 .by_ref()
                 .take_while(|n| n.item != Item::Event(Event::End(TagEnd::FootnoteDefinition)))
                 .collect();
-            let text = converter.blocks(&inner);
+            let text = converter.footnote(&inner);
             converter.footnotes.insert(label.to_string(), text);
         } else {
             rest.push(node);
@@ -124,7 +125,21 @@ enum Frame {
 impl Converter<'_> {
     /// Converts a sequence of nodes into markup.
     fn blocks(&mut self, nodes: &[&Node<'_>]) -> String {
-        let alone = lone_images(nodes);
+        self.blocks_with(nodes, lone_images(nodes))
+    }
+
+    /// The text of a footnote, its first paragraph unwrapped so that it starts on the line
+    /// of the footnote's number.
+    fn footnote(&mut self, nodes: &[&Node<'_>]) -> String {
+        let mut plain = lone_images(nodes);
+        if let Some(Item::Event(Event::Start(Tag::Paragraph))) = nodes.first().map(|n| &n.item) {
+            plain.insert(0);
+        }
+        self.blocks_with(nodes, plain)
+    }
+
+    /// Typst markup of block nodes; the paragraphs at the indexes of `alone` are not wrapped.
+    fn blocks_with(&mut self, nodes: &[&Node<'_>], alone: HashSet<usize>) -> String {
         let mut stack: Vec<(Frame, String)> = Vec::new();
         let mut current = String::new();
         for (index, node) in nodes.iter().enumerate() {
@@ -396,17 +411,36 @@ impl Converter<'_> {
             );
             return String::new();
         };
+        let format = misnamed_format(&asset.file)
+            .map(|format| format!(", format: \"{format}\""))
+            .unwrap_or_default();
         let image = format!(
-            "image({}, alt: {}",
+            "image({}, alt: {}{format}",
             string(&format!("/content/{}", asset.path)),
             string(alt.trim())
         );
         self.out.images.push(asset.path);
         if figure {
-            format!("\n#figure({image}, width: 100%))\n")
+            format!("\n#figure({image}, {}))\n", figure_size(&asset.file))
         } else {
             format!("#box({image}))")
         }
+    }
+}
+
+/// How large an image standing alone prints: the width of the page, or, when that would
+/// make it taller than most of a page (a phone's screenshot), 80% of the page's height, so
+/// that it never runs over the footer.
+fn figure_size(file: &std::path::Path) -> &'static str {
+    let (width, height) = match images::size(file) {
+        Some(size) => (size.width, size.height),
+        None => images::svg_size(file).unwrap_or((1, 1)),
+    };
+    // The text of an A4 page is about 1.36 times as high as it is wide.
+    if f64::from(height) > 1.09 * f64::from(width.max(1)) {
+        "height: 80%"
+    } else {
+        "width: 100%"
     }
 }
 

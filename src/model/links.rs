@@ -65,7 +65,7 @@ impl<'s> PageLinks<'s> {
             lang,
             strings: &site.strings,
             glossary: site.glossary.terms(lang),
-            glossary_url: relative_url(&self.page.path, &glossary),
+            glossary_url: site.link_from(&self.page.path, &glossary),
             raw_html: site.config.markdown.raw_html,
             links: self,
         }
@@ -121,7 +121,7 @@ impl<'s> PageLinks<'s> {
         let target = &self.site.pages[id];
         Linked {
             title: target.front.title.clone(),
-            url: relative_url(&self.page.path, &target.path),
+            url: self.site.link_from(&self.page.path, &target.path),
         }
     }
 }
@@ -199,6 +199,12 @@ impl Link<'_> {
 }
 
 impl Site {
+    /// The link from the page at `from` to the address `to` of the site (with its `#anchor`
+    /// or `?query`): relative, and naming `index.html` files in a portable site.
+    pub fn link_from(&self, from: &str, to: &str) -> String {
+        self.config.link_style().link(&relative_url(from, to))
+    }
+
     /// Resolves `url`, written in `page` as a link or an image (`what`: `link` or `image`):
     /// where it leads, or `None` with an error on the page's file (not yet on its line)
     /// saying what is wrong and how to fix it.
@@ -217,30 +223,34 @@ impl Site {
         let decoded = percent_decode_str(path).decode_utf8_lossy();
         if let Some(absolute) = decoded.strip_prefix('/') {
             if !self.has_path(absolute) {
+                if let Some(stem) = self.source_stem(absolute) {
+                    return self.page_link(&link, &stem, suffix);
+                }
                 return link.broken(
                     "no page or file of the site has this address",
                     "check the address, or link to the page's .md file",
                 );
             }
-            let url = format!("{}{suffix}", relative_url(&page.path, absolute));
+            let url = self.link_from(&page.path, &format!("{absolute}{suffix}"));
             return Checked::ok(Some(self.target(url, absolute)));
         }
         let in_content = resolve_relative(&page.dir, &decoded);
         if let Some(stem) = in_content.as_deref().and_then(|p| p.strip_suffix(".md")) {
-            return self.page_link(&link, stem, suffix);
+            return self.page_link(&link, &self.readme_as_index(stem), suffix);
         }
         if let Some(asset) = in_content.as_deref().filter(|p| self.is_asset(p)) {
             let target = self.asset_path(asset, &page.lang);
-            return Checked::ok(Some(Target::Url(format!(
-                "{}{suffix}",
-                relative_url(&page.path, &target)
-            ))));
+            let url = self.link_from(&page.path, &format!("{target}{suffix}"));
+            return Checked::ok(Some(Target::Url(url)));
         }
         match resolve_relative(&page.path, &decoded) {
             Some(address) if self.has_path(&address) => {
-                Checked::ok(Some(self.target(url.to_string(), &address)))
+                let url = self.config.link_style().link(url);
+                Checked::ok(Some(self.target(url, &address)))
             }
-            _ => link.broken(
+            _ => match in_content.as_deref().and_then(|file| self.source_stem(file)) {
+                Some(stem) => self.page_link(&link, &stem, suffix),
+                None => link.broken(
                 &match in_content {
                     Some(file) => {
                         format!("there is no file content/{file} and no page at this address")
@@ -248,8 +258,47 @@ impl Site {
                     None => "it leads out of the site".to_string(),
                 },
                 "check the spelling; link to pages by their .md file, such as `../securite/mots-de-passe.md`",
-            ),
+                ),
+            },
         }
+    }
+
+    /// mdBook and GitHub show a folder's `README.md` as its index: a link to a README that
+    /// is no page of the site leads to the folder's `_index` page.
+    fn readme_as_index(&self, stem: &str) -> String {
+        let (dir, file) = stem.rsplit_once('/').unwrap_or(("", stem));
+        let (name, lang) = file.split_once('.').unwrap_or((file, ""));
+        if !name.eq_ignore_ascii_case("readme") || self.source_stem(stem).is_some() {
+            return stem.to_string();
+        }
+        let index = if lang.is_empty() {
+            "_index".to_string()
+        } else {
+            format!("_index.{lang}")
+        };
+        join(dir, &index)
+    }
+
+    /// The page file (its path in `content/` without `.md`) that an address written the way
+    /// other generators write it names, when there is such a page: `/guide/intro/` or
+    /// `/guide/intro` or `/guide/intro.md` (VitePress, Docusaurus: the content folder is the
+    /// site's root), and
+    /// `cli/index.html` or `guide/intro.html` (mdBook: the source's path as a web page).
+    fn source_stem(&self, path: &str) -> Option<String> {
+        let path = path.trim_end_matches('/');
+        let stem = [".html", ".md"]
+            .iter()
+            .find_map(|extension| path.strip_suffix(extension))
+            .unwrap_or(path);
+        let (key, lang) = self.page_key(stem);
+        let exists = match lang {
+            Some(lang) => self.translation(&key, lang).is_some(),
+            None => self
+                .languages
+                .iter()
+                .any(|l| self.translation(&key, &l.code).is_some()),
+        };
+        exists.then(|| stem.to_string())
     }
 
     /// Where a link to the address `path` of the site, written `url` in the page, leads: a
@@ -305,7 +354,7 @@ impl Site {
         let wanted = explicit_lang.unwrap_or(&page.lang);
         if let Some(target) = self.translation(&key, wanted) {
             return Checked::ok(Some(Target::Page {
-                url: format!("{}{suffix}", relative_url(&page.path, &target.path)),
+                url: self.link_from(&page.path, &format!("{}{suffix}", target.path)),
                 id: target.id,
                 fallback: None,
             }));
@@ -315,7 +364,7 @@ impl Site {
             .find_map(|lang| self.translation(&key, lang));
         match fallback {
             Some(target) if explicit_lang.is_none() => Checked::ok(Some(Target::Page {
-                url: format!("{}{suffix}", relative_url(&page.path, &target.path)),
+                url: self.link_from(&page.path, &format!("{}{suffix}", target.path)),
                 id: target.id,
                 fallback: Some(target.lang.clone()),
             })),

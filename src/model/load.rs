@@ -21,6 +21,10 @@ pub struct SiteOptions {
     pub drafts: bool,
     /// Replaces the base URL of site.yaml.
     pub base_url: Option<String>,
+    /// Makes every PDF again instead of copying those of earlier builds from the cache.
+    pub no_cache: bool,
+    /// Makes a site that works opened from a folder (`--portable`), whatever site.yaml says.
+    pub portable: bool,
     /// List every problem, rather than the first ones of each kind.
     pub verbose: bool,
 }
@@ -38,6 +42,9 @@ pub fn load_site(options: &SiteOptions) -> Checked<Option<Site>> {
             return Checked::failed_with(problems);
         };
         config.base_url = url;
+    }
+    if options.portable {
+        config.make_portable();
     }
     let Some(theme) = problems.take(Theme::open(root, &config.theme)) else {
         return Checked::failed_with(problems);

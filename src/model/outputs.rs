@@ -127,6 +127,13 @@ impl Output {
         }
     }
 
+    /// Whether the theme's scripts fetch this output's files rather than the browser opening
+    /// them. A portable site gives each of them a script twin (`FILE.js`) that pages load
+    /// instead, since browsers refuse `fetch` on `file://`.
+    pub fn is_fetched(&self) -> bool {
+        matches!(self, Output::SearchIndex(_))
+    }
+
     /// What this output is, for messages.
     pub fn describe(&self, site: &Site) -> String {
         match self {

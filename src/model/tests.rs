@@ -180,3 +180,48 @@ fn anchors_of_other_pages_are_checked_with_the_closest_ones_as_hint() {
     );
     assert!(messages[1].1.contains("#nulle-part"), "{messages:?}");
 }
+
+#[test]
+fn addresses_written_for_other_generators_lead_to_their_pages() {
+    let (_dir, loaded) = site_with(&[
+        (
+            "content/guide/a.fr.md",
+            "---\ntitle: A\n---\n[un](/guide/b) [deux](/guide/b/#suite) [trois](../cli/index.html) [quatre](b.html)\n\n[cinq](../cli/README.md) [six](/cli/) [sept](/guide/nulle-part)\n",
+        ),
+        ("content/guide/b.fr.md", "---\ntitle: B\n---\n## Suite\n"),
+        ("content/cli/_index.fr.md", "---\ntitle: CLI\n---\n"),
+        ("content/notes/README.fr.md", "---\ntitle: Notes\n---\n"),
+        (
+            "content/notes/c.fr.md",
+            "---\ntitle: C\n---\n[lisez-moi](README.md)\n",
+        ),
+    ]);
+    let site = loaded.value;
+    let a = page(&site, "guide/a", "fr");
+    let href = |url: &str| {
+        let links = crate::model::links::PageLinks::new(&site, a);
+        crate::markdown::context::Links::href(&links, url)
+    };
+    let b = href("b.md").expect("b.md leads to B");
+    let cli = href("../cli/_index.md").expect("the index leads to CLI");
+    assert_eq!(href("/guide/b"), Some(b.clone()));
+    assert_eq!(href("/guide/b/#suite"), Some(format!("{b}#suite")));
+    assert_eq!(href("/guide/b.md#suite"), Some(format!("{b}#suite")));
+    assert_eq!(href("../cli/index.html"), Some(cli.clone()));
+    assert_eq!(href("b.html"), Some(b));
+    assert_eq!(href("../cli/README.md"), Some(cli.clone()));
+    assert_eq!(href("/cli/"), Some(cli));
+    let found = crate::model::links::PageLinks::new(&site, a)
+        .check(&a.document())
+        .problems;
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].message.contains("`/guide/nulle-part`"),
+        "{found:?}"
+    );
+    // A page that is a README stays one.
+    let c = page(&site, "notes/c", "fr");
+    let links = crate::model::links::PageLinks::new(&site, c);
+    let readme = crate::markdown::context::Links::href(&links, "README.md").unwrap();
+    assert!(readme.ends_with("notes/README/"), "{readme}");
+}

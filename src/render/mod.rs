@@ -8,6 +8,7 @@ pub mod external;
 pub mod html;
 pub mod pdf;
 pub mod place_index;
+pub mod portable;
 pub mod search;
 pub mod views;
 
@@ -40,8 +41,12 @@ pub struct Report {
 /// Whether a render makes the worksheets now, or leaves them to be made when asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Fiches {
-    /// Compile every worksheet; pages show their size.
-    Make,
+    /// Compile every worksheet, or copy it from the worksheet cache when `cache` is true;
+    /// pages show their size.
+    Make {
+        /// Whether PDFs made by earlier builds may be reused.
+        cache: bool,
+    },
     /// Compile none (the preview server makes each when first requested).
     Later,
     /// Worksheets and other PDFs already made, with their sizes by output path.
@@ -96,7 +101,9 @@ pub fn render_site(site: &Site, sink: &Sink, fiches: Fiches) -> Report {
     let (pdfs, others): (Vec<Output>, Vec<Output>) = site.outputs().into_iter().partition(is_pdf);
     let mut problems = Diagnostics::new();
     let fiches = match fiches {
-        Fiches::Make => Fiches::Made(problems.take(pdf::render_all(site, &pdfs, sink))),
+        Fiches::Make { cache } => {
+            Fiches::Made(problems.take(pdf::render_all(site, &pdfs, sink, cache)))
+        }
         other => other,
     };
     let mut report = render_outputs(site, &others, sink, &fiches);
@@ -131,7 +138,7 @@ pub fn render_outputs(site: &Site, outputs: &[Output], sink: &Sink, fiches: &Fic
     let problems: Vec<Diagnostic> = outputs
         .par_iter()
         .flat_map_iter(|output| {
-            let rendered = match Renderer::of(output) {
+            let mut rendered = match Renderer::of(output) {
                 Renderer::Html => renderer.render(output),
                 Renderer::Search => html::Rendered {
                     files: search::render(site, output),
@@ -143,6 +150,9 @@ pub fn render_outputs(site: &Site, outputs: &[Output], sink: &Sink, fiches: &Fic
                 },
                 Renderer::Pdf => html::Rendered::default(),
             };
+            if site.config.portable && output.is_fetched() {
+                rendered.files = portable::with_scripts(rendered.files);
+            }
             progress.tick();
             any_code.fetch_or(rendered.has_code, Ordering::Relaxed);
             let mut problems = rendered.problems;

@@ -11,7 +11,7 @@ use crate::base::diagnostic::{Checked, Diagnostic, Diagnostics};
 use crate::base::write::{Sink, Staging};
 use crate::model::load::{SiteOptions, load_site};
 use crate::model::{Output, PageKind, Site};
-use crate::render::pdf::{self, Worksheets};
+use crate::render::pdf::{self, Pdfs};
 use crate::render::views::page::PageView;
 use crate::render::{Fiches, copy_static, is_pdf, render_outputs, render_site};
 use crate::sources::digcomp;
@@ -72,7 +72,7 @@ pub struct LiveSite {
     output: PathBuf,
     site: Option<Site>,
     stale: bool,
-    worksheets: Option<Worksheets>,
+    pdfs: Option<Pdfs>,
     /// Search indexes to rewrite once the pages are.
     search_stale: BTreeSet<Output>,
 }
@@ -85,7 +85,7 @@ impl LiveSite {
             output: output.to_path_buf(),
             site: None,
             stale: true,
-            worksheets: None,
+            pdfs: None,
             search_stale: BTreeSet::new(),
         };
         let outcome = live.reload(Instant::now());
@@ -100,14 +100,14 @@ impl LiveSite {
             .outputs()
             .into_iter()
             .find(|output| is_pdf(output) && output.path(site) == path)?;
-        if self.worksheets.is_none() {
-            let Checked { value, problems } = Worksheets::new(site);
+        if self.pdfs.is_none() {
+            let Checked { value, problems } = Pdfs::new(site, !self.options.no_cache);
             if value.is_none() {
                 return Some(Checked::failed_with(problems));
             }
-            self.worksheets = value;
+            self.pdfs = value;
         }
-        let made = pdf::make(self.worksheets.as_ref()?, site, &wanted)?;
+        let made = self.pdfs.as_ref()?.make(site, &wanted)?;
         if let Some(bytes) = &made.value {
             let _ = Sink::folder(&self.output).write(path, bytes);
         }
@@ -139,8 +139,9 @@ impl LiveSite {
     /// Applies changes and rebuilds what they touch.
     pub fn apply(&mut self, changes: &Changes) -> Outcome {
         let started = Instant::now();
-        if changes.reload || changes.render_all {
-            self.worksheets = None;
+        if changes.reload || changes.render_all || !changes.assets.is_empty() {
+            // The fingerprints of the theme and of the pages' images are taken again.
+            self.pdfs = None;
         }
         self.forget_fiches(&changes.pages);
         if changes.reload || self.site.is_none() {

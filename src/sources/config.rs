@@ -7,6 +7,7 @@ use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
 
 use crate::base::diagnostic::{Checked, Diagnostic, Diagnostics};
+use crate::base::urls::LinkStyle;
 use crate::base::yaml::{self, Spanned};
 
 /// The name of the settings file at the root of a site.
@@ -113,6 +114,8 @@ struct RawConfig {
     #[serde(default)]
     offline: bool,
     #[serde(default)]
+    portable: bool,
+    #[serde(default)]
     extra: BTreeMap<String, serde_json::Value>,
 }
 
@@ -137,6 +140,8 @@ pub struct SiteConfig {
     pub search: bool,
     /// Whether a service worker keeps the pages a reader opened readable offline (default: no).
     pub offline: bool,
+    /// Whether the site is made to be opened from a folder or a USB stick (default: no).
+    pub portable: bool,
     /// Free settings for templates (`site.extra`).
     pub extra: BTreeMap<String, serde_json::Value>,
 }
@@ -241,7 +246,7 @@ impl SiteConfig {
         if !problems.is_empty() {
             return Checked::failed_with(problems);
         }
-        Checked::ok(Some(SiteConfig {
+        let mut config = SiteConfig {
             title,
             description: raw.description,
             base_url,
@@ -251,8 +256,29 @@ impl SiteConfig {
             markdown: raw.markdown,
             search: raw.search.unwrap_or(true),
             offline: raw.offline,
+            portable: false,
             extra: raw.extra,
-        }))
+        };
+        if raw.portable {
+            config.make_portable();
+        }
+        Checked::ok(Some(config))
+    }
+
+    /// Makes the site one that works opened from a folder (`file://`): its links name
+    /// `index.html` files, and it has no service worker, which cannot run there.
+    pub fn make_portable(&mut self) {
+        self.portable = true;
+        self.offline = false;
+    }
+
+    /// How the addresses of folders become links in this site.
+    pub fn link_style(&self) -> LinkStyle {
+        if self.portable {
+            LinkStyle::File
+        } else {
+            LinkStyle::Folder
+        }
     }
 
     /// The path part of the base URL (`/` or `/partner/`), for the few pages that must use

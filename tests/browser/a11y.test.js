@@ -1,19 +1,22 @@
 // Accessibility and small-screen checks of a built parcours site, in headless
 // Chromium: axe-core (WCAG 2.0/2.1 A and AA) on every kind of page at 320 and
-// 1280 px, no horizontal scrolling at 320 px, text enlarged to 200% at 1280 px
-// reflowing without loss, a working "skip to content"
-// link, and touch targets of at least 44 px on a course page at 320 px.
+// 1280 px in the light and the dark colour scheme (with the read-aloud controls
+// shown), and on a course whose read aloud, quiz, path button and search results
+// are in use; no horizontal scrolling at 320 px, text enlarged to 200% at 1280 px
+// reflowing without loss, a working "skip to content" link, and touch targets of
+// at least 44 px on a course page at 320 px.
 //
 //   cd tests/browser && npm install && PARCOURS_SITE=/path/to/public npm test
 
 import { describe, test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { PAGE_KINDS, servedSite, runAxe, formatViolations } from './helpers.js';
+import { PAGE_KINDS, servedSite, runAxe, formatViolations, stubSpeech } from './helpers.js';
 
 const PAGES = PAGE_KINDS;
 const COURSE = PAGES.find((p) => p.kind === 'course');
 const WIDTHS = [320, 1280];
+const SCHEMES = ['light', 'dark'];
 const HEIGHT = 800;
 const MIN_TARGET = 44; // px, WCAG 2.5.5 (AAA), and the theme's own promise
 // Interactive elements inside running text are exempt from the target size
@@ -43,7 +46,12 @@ const CSS_PATH = `(el) => {
 const contexts = new Map();
 const served = servedSite(async ({ browser }) => {
   for (const width of WIDTHS) {
-    contexts.set(width, await browser.newContext({ viewport: { width, height: HEIGHT }, deviceScaleFactor: 1 }));
+    for (const colorScheme of SCHEMES) {
+      const context = await browser.newContext({ viewport: { width, height: HEIGHT }, deviceScaleFactor: 1, colorScheme });
+      // A voice in every language, so that the read-aloud controls show and are checked too.
+      await context.addInitScript(stubSpeech, ['fr-FR', 'nl-BE', 'en-GB']);
+      contexts.set(`${width} ${colorScheme}`, context);
+    }
   }
 });
 
@@ -75,9 +83,10 @@ async function assertNoSidewaysScroll(page, where, limit, how) {
   );
 }
 
-/** Opens `p` at `width`; checks its status and that everything it loads loads. */
-async function open(p, width) {
-  const page = await contexts.get(width).newPage();
+/** Opens `p` at `width` in a colour scheme; checks its status and that everything it loads
+ * loads. */
+async function open(p, width, scheme = 'light') {
+  const page = await contexts.get(`${width} ${scheme}`).newPage();
   const failed = [];
   page.on('requestfailed', (req) => failed.push(`${req.url()} (${req.failure()?.errorText})`));
   page.on('response', (res) => {
@@ -92,6 +101,33 @@ async function open(p, width) {
   if (p.ready) await page.waitForSelector(p.ready);
   assert.deepEqual(failed, [], `${p.path} could not load: ${failed.join(', ')}`);
   return page;
+}
+
+/** Fails with axe's report when `page` has any violation. */
+async function assertNoViolations(page, where) {
+  const { violations } = await runAxe(page);
+  assert.equal(violations.length, 0, `${violations.length} axe violation(s) on ${where}:\n` + formatViolations(violations));
+}
+
+for (const scheme of SCHEMES) {
+  test(`course ${COURSE.path} in use: no axe violations, ${scheme} scheme`, { timeout: TIMEOUT }, async () => {
+    const page = await open(COURSE, 320, scheme);
+    try {
+      await page.locator('.listen-play').click();
+      await page.evaluate(() => window.__speech.finish());
+      await page.locator('.listen-slower').click();
+      const question = page.locator('.quiz-question').first();
+      await question.locator('input').first().check();
+      await question.locator('.quiz-check').click();
+      await page.locator('.path-mark button').first().click();
+      await page.fill('#search-box-q', 'mot de pase');
+      await page.locator('.search-panel .search-result').first().waitFor();
+      await assertNoViolations(page, `the course in use, ${scheme} scheme`);
+    } finally {
+      await page.evaluate(() => localStorage.clear());
+      await page.close();
+    }
+  });
 }
 
 describe('static server', () => {
@@ -126,20 +162,16 @@ describe('static server', () => {
 for (const width of WIDTHS) {
   describe(`at ${width} px`, () => {
     for (const p of PAGES) {
-      test(`${p.kind} ${p.path}: no axe violations (WCAG 2.1 A/AA)`, { timeout: TIMEOUT }, async () => {
-        const page = await open(p, width);
-        try {
-          const { violations } = await runAxe(page);
-          assert.equal(
-            violations.length,
-            0,
-            `${violations.length} axe violation(s) on ${p.kind} page ${p.path} at ${width} px:\n` +
-              formatViolations(violations),
-          );
-        } finally {
-          await page.close();
-        }
-      });
+      for (const scheme of SCHEMES) {
+        test(`${p.kind} ${p.path}: no axe violations (WCAG 2.1 A/AA), ${scheme} scheme`, { timeout: TIMEOUT }, async () => {
+          const page = await open(p, width, scheme);
+          try {
+            await assertNoViolations(page, `${p.kind} page ${p.path} at ${width} px, ${scheme} scheme`);
+          } finally {
+            await page.close();
+          }
+        });
+      }
 
       test(`${p.kind} ${p.path}: "skip to content" link first, moves focus to #content`, { timeout: TIMEOUT }, async () => {
         const page = await open(p, width);

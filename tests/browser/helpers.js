@@ -299,3 +299,32 @@ export function servedSite(ready) {
   });
   return served;
 }
+
+/**
+ * A speech synthesis with the given voices (language codes), recording what it is asked to
+ * say, for `page.addInitScript(stubSpeech, voices)`: `window.__speech.finish()` ends the
+ * utterance being said, `window.__speech.highlighted()` is the text highlighted.
+ */
+export function stubSpeech(voices) {
+  const spoken = [];
+  let current = null;
+  class Utterance {
+    constructor(text) { this.text = text; this.lang = ''; this.rate = 1; this.voice = null; }
+  }
+  const synth = {
+    getVoices: () => voices.map((lang) => ({ lang, name: `stub ${lang}`, localService: true, default: false })),
+    speak(u) { spoken.push({ text: u.text, lang: u.lang, rate: u.rate, voice: u.voice?.lang }); current = u; },
+    cancel() { const u = current; current = null; u?.onerror?.({ error: 'interrupted' }); },
+    pause() {}, resume() {},
+    addEventListener() {},
+    get speaking() { return current !== null; },
+  };
+  Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+  Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance, configurable: true });
+  window.__speech = {
+    spoken,
+    /** The voice finishes the sentence it was saying. */
+    finish() { const u = current; current = null; u?.onend?.({}); },
+    highlighted: () => (CSS.highlights.get('listen') ? [...CSS.highlights.get('listen')][0].toString().replace(/\s+/g, ' ') : null),
+  };
+}

@@ -82,6 +82,12 @@ pub fn copy_dir(from: &Path, to: &Path) {
 
 /// Sends a raw GET request for `path` (sent as written) and returns the status and the body.
 pub fn http_get(address: &str, path: &str) -> (u16, String) {
+    let (status, body) = http_get_bytes(address, path);
+    (status, String::from_utf8_lossy(&body).into_owned())
+}
+
+/// Asks the server at `address` for `path`: (status, body as bytes).
+pub fn http_get_bytes(address: &str, path: &str) -> (u16, Vec<u8>) {
     use std::io::{Read, Write};
     let mut stream = std::net::TcpStream::connect(address).expect("the server accepts");
     stream
@@ -94,15 +100,38 @@ pub fn http_get(address: &str, path: &str) -> (u16, String) {
     .unwrap();
     let mut response = Vec::new();
     stream.read_to_end(&mut response).unwrap();
-    let text = String::from_utf8_lossy(&response).into_owned();
-    let status = text
+    let end = response
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .map_or(response.len(), |at| at + 4);
+    let head = String::from_utf8_lossy(&response[..end]);
+    let status = head
         .split(' ')
         .nth(1)
         .and_then(|s| s.parse().ok())
         .unwrap_or(0);
-    let body = text
-        .split_once("\r\n\r\n")
-        .map(|(_, b)| b.to_string())
-        .unwrap_or_default();
-    (status, body)
+    (status, response[end..].to_vec())
+}
+
+/// The content of gzip data, as the browser opens the search index's files.
+pub fn gunzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Read;
+    let mut opened = Vec::new();
+    flate2::read::GzDecoder::new(bytes)
+        .read_to_end(&mut opened)
+        .expect("a gzip file");
+    opened
+}
+
+/// A vocabulary shard of the search index: each form with its stem, `None` for a stop word.
+pub fn search_vocabulary(shard: &[u8]) -> std::collections::BTreeMap<String, Option<String>> {
+    String::from_utf8(gunzip(shard))
+        .expect("UTF-8")
+        .lines()
+        .map(|line| match line.split_once('\t') {
+            None => (line.to_string(), Some(line.to_string())),
+            Some((form, "")) => (form.to_string(), None),
+            Some((form, stem)) => (form.to_string(), Some(stem.to_string())),
+        })
+        .collect()
 }

@@ -142,7 +142,7 @@ impl<'a> HtmlRenderer<'a> {
             .unwrap_or(self.site.default_language())
             .to_string();
         let root = match output {
-            Output::NotFound => self.site.config.base_path(),
+            Output::NotFound if !self.site.config.portable => self.site.config.base_path(),
             _ => root_of(&path),
         };
         let common = context! {

@@ -64,7 +64,13 @@ pub fn environment(site: &Site) -> Checked<Option<Environment<'static>>> {
         None => Ok(None),
     });
     let base_url = site.config.base_url.clone();
-    env.add_function("link", link);
+    let style = site.config.link_style();
+    env.add_function("link", move |state: &State, path: &str| {
+        url_value(style.link(&folder_url(state, path)))
+    });
+    env.add_function("folder", |state: &State, path: &str| {
+        url_value(folder_url(state, path))
+    });
     env.add_function("abs_url", move |path: &str| {
         url_value(format!("{base_url}{}", path.trim_start_matches('/')))
     });
@@ -94,14 +100,16 @@ fn format_value(
     }
 }
 
-/// `link(path)`: the relative URL of a site path from the page being rendered.
-fn link(state: &State, path: &str) -> Value {
+/// The relative URL of a site path from the page being rendered, as it is: `folder(path)` in
+/// templates, for the folders that scripts add file names to (`link(path)` names a folder's
+/// `index.html` in a portable site).
+fn folder_url(state: &State, path: &str) -> String {
     let root = state
         .lookup("root")
         .map(|v| v.to_string())
         .unwrap_or_default();
     let url = format!("{root}{}", path.trim_start_matches('/'));
-    url_value(if url.is_empty() { "./".into() } else { url })
+    if url.is_empty() { "./".into() } else { url }
 }
 
 /// A URL for an attribute: the characters that matter in HTML escaped, `/` left readable.

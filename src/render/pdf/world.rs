@@ -1,12 +1,13 @@
 //! The Typst World of one worksheet: the one door through which Typst reads files and fonts.
 //! It serves the generated main file, the page's data and QR code from memory, the theme's
-//! files, and the images beside the page; anything else is refused.
+//! files, and the images of `content/` the page's Markdown shows; anything else is refused.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use typst::diag::{FileError, FileResult};
+use typst::ecow::eco_format;
 use typst::foundations::{Bytes, Datetime, Duration};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
@@ -51,7 +52,7 @@ impl Shared {
 }
 
 /// The folders of a theme that a worksheet template may read.
-const THEME_FOLDERS: [&str; 4] = ["templates/", "fonts/", "static/", "images/"];
+pub(super) const THEME_FOLDERS: [&str; 4] = ["templates/", "fonts/", "static/", "images/"];
 
 /// A file id for a path of the virtual project.
 pub(super) fn id(path: &str) -> FileId {
@@ -66,13 +67,13 @@ pub(super) struct FicheWorld<'a> {
     main: Source,
     memory: HashMap<FileId, Bytes>,
     content_root: PathBuf,
-    /// The folders of `content/` whose files the document may show.
+    /// The files of `content/` the document may show: the images its pages use.
     allowed: Vec<String>,
 }
 
 impl<'a> FicheWorld<'a> {
     /// A World whose main file is `main`, with files held in memory (`/data.json`...), that
-    /// may read the assets of the `allowed` folders of `content/` under `site_root`.
+    /// may read the `allowed` files of `content/` under `site_root`.
     pub(super) fn new(
         shared: &'a Shared,
         main: String,
@@ -123,9 +124,10 @@ impl<'a> FicheWorld<'a> {
                 .map_err(|_| FileError::NotFound(inner.into()));
         }
         if let Some(inner) = path.strip_prefix("content/") {
-            let folder = inner.rsplit_once('/').map_or("", |(dir, _)| dir);
-            if !self.allowed.iter().any(|a| a == folder) {
-                return Err(FileError::AccessDenied);
+            if !self.allowed.iter().any(|a| a == inner) {
+                return Err(FileError::Other(Some(eco_format!(
+                    "content/{inner} is not an image of the page: a worksheet shows only the images its Markdown uses"
+                ))));
             }
             let real = self
                 .content_root

@@ -2,6 +2,8 @@
 //! words split on anything that is not a letter or a digit, lower case, stop words left
 //! out, the language's stemmer, then accents folded (`élèves` becomes `elev`).
 
+use std::ops::Range;
+
 use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language as Stemming, LowerCaser, RawTokenizer, RemoveLongFilter,
@@ -49,31 +51,33 @@ fn stemming(lang: &str) -> Option<Stemming> {
 }
 
 /// A word as the index knows it: the form readers type (lower case, accents folded), and
-/// its stem, or `None` for a stop word.
+/// the number of its stem in [`Words::stem`], or `None` for a stop word.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
     /// Lower case, accents folded: `impots` for `Impôts`.
     pub form: String,
-    /// The stem the analyzer gives the word, accents folded: `impot`.
-    pub stem: Option<String>,
+    /// The number of the stem the analyzer gives the word (`impot`).
+    pub stem: Option<u32>,
 }
 
 /// Splits text into [`Word`]s with the analysis of one language, remembering each word it
-/// has seen so that a large site stems each distinct word once. Words are numbered in the
-/// order they are first seen.
+/// has seen so that a large site stems each distinct word once. Words and stems are numbered
+/// in the order they are first seen.
 pub struct Words {
-    split: TextAnalyzer,
-    stem: TextAnalyzer,
+    stemmer: TextAnalyzer,
     fold: TextAnalyzer,
-    seen: FxHashMap<String, usize>,
+    seen: FxHashMap<String, u32>,
     words: Vec<Word>,
+    stems: Vec<String>,
+    stem_ids: FxHashMap<String, u32>,
+    lower: String,
 }
 
 impl Words {
     /// The analysis of `lang`.
     pub fn new(lang: &str) -> Words {
         let single = || TextAnalyzer::builder(RawTokenizer::default());
-        let stem = match stemming(lang) {
+        let stemmer = match stemming(lang) {
             Some(language) => single()
                 .filter(stop_words(lang))
                 .filter(Stemmer::new(language))
@@ -85,51 +89,132 @@ impl Words {
                 .build(),
         };
         Words {
-            split: TextAnalyzer::builder(SimpleTokenizer::default())
-                .filter(RemoveLongFilter::limit(LONGEST_WORD))
-                .filter(LowerCaser)
-                .build(),
-            stem,
+            stemmer,
             fold: single().filter(AsciiFoldingFilter).build(),
             seen: FxHashMap::default(),
             words: Vec::new(),
+            stems: Vec::new(),
+            stem_ids: FxHashMap::default(),
+            lower: String::new(),
         }
     }
 
-    /// Calls `each` with the number of every word of `text`, in order.
-    pub fn each(&mut self, text: &str, mut each: impl FnMut(usize)) {
-        let mut stream = self.split.token_stream(text);
-        while stream.advance() {
-            let lower = &stream.token().text;
-            if let Some(&id) = self.seen.get(lower) {
-                each(id);
-                continue;
+    /// Calls `each` with the number of every word of `text`, its stem's number (`None` for
+    /// a stop word) and where it stands in `text`, in order. Words are runs of letters and
+    /// digits, as tantivy's simple tokenizer cuts them; words of [`LONGEST_WORD`] bytes or
+    /// more are skipped.
+    pub fn each(&mut self, text: &str, mut each: impl FnMut(u32, Option<u32>, Range<usize>)) {
+        split(text, |range| {
+            if range.len() < LONGEST_WORD {
+                let id = self.number(&text[range.clone()]);
+                each(id, self.words[id as usize].stem, range);
             }
-            let id = self.words.len();
-            self.words.push(Word {
-                form: first_token(&mut self.fold, lower).unwrap_or_else(|| lower.clone()),
-                stem: first_token(&mut self.stem, lower),
-            });
-            self.seen.insert(lower.clone(), id);
-            each(id);
+        });
+    }
+
+    /// The number of a word, analysed when first seen.
+    fn number(&mut self, word: &str) -> u32 {
+        let lower = if word
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        {
+            word
+        } else {
+            self.lower.clear();
+            if word.is_ascii() {
+                self.lower.push_str(word);
+                self.lower.make_ascii_lowercase();
+            } else {
+                self.lower.extend(word.chars().flat_map(char::to_lowercase));
+            }
+            &self.lower
+        };
+        if let Some(&id) = self.seen.get(lower) {
+            return id;
         }
+        let lower = lower.to_string();
+        let stem = first_token(&mut self.stemmer, &lower).map(|stem| self.stem_id(stem));
+        let id = self.words.len() as u32;
+        self.words.push(Word {
+            form: first_token(&mut self.fold, &lower).unwrap_or_else(|| lower.clone()),
+            stem,
+        });
+        self.seen.insert(lower, id);
+        id
+    }
+
+    fn stem_id(&mut self, stem: String) -> u32 {
+        if let Some(&id) = self.stem_ids.get(&stem) {
+            return id;
+        }
+        let id = self.stems.len() as u32;
+        self.stems.push(stem.clone());
+        self.stem_ids.insert(stem, id);
+        id
     }
 
     /// The word numbered `id` by [`Words::each`].
-    pub fn word(&self, id: usize) -> &Word {
-        &self.words[id]
+    pub fn word(&self, id: u32) -> &Word {
+        &self.words[id as usize]
     }
 
-    /// Every word seen, in the order first seen.
-    pub fn into_words(self) -> Vec<Word> {
+    /// The stem numbered `id`.
+    pub fn stem(&self, id: u32) -> &str {
+        &self.stems[id as usize]
+    }
+
+    /// How many stems have been seen.
+    pub fn stem_count(&self) -> usize {
+        self.stems.len()
+    }
+
+    /// Every word seen with its stem, in the order first seen.
+    pub fn into_forms(self) -> impl Iterator<Item = (String, Option<String>)> {
+        let stems = self.stems;
         self.words
+            .into_iter()
+            .map(move |w| (w.form, w.stem.map(|s| stems[s as usize].clone())))
     }
 
-    /// The words of `text`.
-    pub fn of(&mut self, text: &str) -> Vec<Word> {
+    /// The words of `text`, as (form, stem) pairs, the stem `None` for a stop word.
+    pub fn of(&mut self, text: &str) -> Vec<(String, Option<String>)> {
         let mut ids = Vec::new();
-        self.each(text, |id| ids.push(id));
-        ids.into_iter().map(|id| self.word(id).clone()).collect()
+        self.each(text, |id, _, _| ids.push(id));
+        ids.into_iter()
+            .map(|id| {
+                let word = self.word(id);
+                (
+                    word.form.clone(),
+                    word.stem.map(|s| self.stem(s).to_string()),
+                )
+            })
+            .collect()
+    }
+}
+
+/// Calls `each` with the place of every run of letters and digits in `text`. ASCII is read
+/// byte by byte, other characters whole.
+fn split(text: &str, mut each: impl FnMut(Range<usize>)) {
+    let bytes = text.as_bytes();
+    let mut start = None;
+    let mut at = 0;
+    while at < bytes.len() {
+        let (word, width) = match bytes[at] {
+            byte if byte < 0x80 => (byte.is_ascii_alphanumeric(), 1),
+            _ => {
+                let c = text[at..].chars().next().unwrap_or_default();
+                (c.is_alphanumeric(), c.len_utf8())
+            }
+        };
+        if word {
+            start.get_or_insert(at);
+        } else if let Some(from) = start.take() {
+            each(from..at);
+        }
+        at += width;
+    }
+    if let Some(from) = start {
+        each(from..text.len());
     }
 }
 
@@ -165,7 +250,7 @@ mod tests {
         let words = Words::new("fr").of("Mot de passe, Impôts");
         let pairs: Vec<(&str, Option<&str>)> = words
             .iter()
-            .map(|w| (w.form.as_str(), w.stem.as_deref()))
+            .map(|(form, stem)| (form.as_str(), stem.as_deref()))
             .collect();
         assert_eq!(
             pairs,
@@ -176,5 +261,19 @@ mod tests {
                 ("impots", Some("impot"))
             ]
         );
+    }
+
+    #[test]
+    fn words_are_cut_and_stemmed_as_the_tantivy_analyzer_does() {
+        let text = "L'ÉLÈVE télécharge 2 applis: «WhatsApp», e-mail… \
+            Œuvres naïves ﬁn xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx Ωmega ÇA";
+        for lang in ["fr", "nl", "en", "xx"] {
+            let stems: Vec<String> = Words::new(lang)
+                .of(text)
+                .into_iter()
+                .filter_map(|(_, stem)| stem)
+                .collect();
+            assert_eq!(stems, tokens(lang, text), "{lang}");
+        }
     }
 }

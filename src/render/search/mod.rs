@@ -1,10 +1,15 @@
 //! Search, in two forms that share one text analysis: a static index that the reader's
-//! browser queries (made at build time, split into small files fetched on demand), and a
-//! tantivy index in memory that answers `parcours search` on the command line.
+//! browser queries (made at build time, split into small compressed files fetched on
+//! demand), and a tantivy index in memory that answers `parcours search` on the command line.
 
 pub mod analysis;
+mod chunks;
+mod documents;
+mod gather;
 pub mod index;
+mod postings;
 mod query;
+mod shards;
 
 pub use query::{Hit, search};
 

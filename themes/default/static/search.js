@@ -1,17 +1,88 @@
 // parcours search: queries the static index of the page's language (search/<lang>/),
-// fetching only the shards a query needs. Forms marked data-search get results as you type;
-// the one marked data-page also has filters and keeps its query in the address (?q=).
+// fetching only the shards a query needs, compressed at build time and opened here. Forms
+// marked data-search get results as you type; the one marked data-page also has filters and
+// keeps its query in the address (?q=).
 (() => {
   'use strict';
 
   const PAGE_SIZE = 10;
   const BOX_SIZE = 5;
+  /** What a word found otherwise than as typed weighs: completed, or with one or two typos. */
+  const COMPLETED = 0.8;
+  const TYPO = [1, 0.5, 0.3];
+  /** What the synonyms of the words typed weigh, beside the words themselves. */
+  const SYNONYM = 0.6;
+  /** In a page's flags: its title has the word; the bits below are its kept chunks. */
+  const KEPT = 12;
+  const IN_TITLE = 1 << KEPT;
+  const CHUNKS = IN_TITLE - 1;
 
   /** Lower case, accents folded: what the index calls a form. */
   const fold = (text) => text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')
     .replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(/ß/g, 'ss').replace(/ø/g, 'o').replace(/ł/g, 'l');
   const WORD = /[\p{L}\p{N}]+/gu;
   const words = (text) => fold(text).match(WORD) || [];
+
+  /** The address of this script, beside which inflate.js stands. */
+  const HERE = document.currentScript.src;
+  let inflater = null;
+
+  /** The inflate of inflate.js, loaded the first time it is needed. */
+  function inflateLoaded() {
+    if (!inflater) {
+      inflater = new Promise((resolve, reject) => {
+        const script = document.createElement('script');
+        script.src = new URL('inflate.js', HERE).href;
+        script.onload = () => resolve(window.parcoursInflate);
+        script.onerror = () => reject(new Error(`${script.src}: not loaded`));
+        document.head.append(script);
+      });
+    }
+    return inflater;
+  }
+
+  /** The content of gzip data: opened by the browser when it can, else by inflate.js. */
+  async function gunzip(bytes) {
+    if (typeof DecompressionStream === 'function') {
+      const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+      return new Uint8Array(await new Response(stream).arrayBuffer());
+    }
+    const flags = bytes[3];
+    let at = 10;
+    if (flags & 4) at += 2 + (bytes[10] | (bytes[11] << 8));
+    for (const flag of [8, 16]) if (flags & flag) while (bytes[at++]);
+    if (flags & 2) at += 2;
+    return (await inflateLoaded())(bytes.subarray(at));
+  }
+
+  /** The one door to the index's files: the bytes of the file at url (through the theme's
+   * shared loader, load.js), opened when the build compressed it (a host may have opened it
+   * already). `fresh` asks past the browser's cache. */
+  async function load(url, fresh) {
+    const bytes = await parcoursLoad(url, fresh);
+    return bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzip(bytes) : bytes;
+  }
+
+  const text = (bytes) => new TextDecoder().decode(bytes);
+
+  /** A variable-length integer reader over bytes: seven bits a byte, low bits first. */
+  function reader(bytes) {
+    let at = 0;
+    return {
+      get done() { return at >= bytes.length; },
+      number() {
+        let n = 0;
+        for (let shift = 0; ; shift += 7) {
+          const byte = bytes[at++];
+          n += (byte & 0x7f) * 2 ** shift;
+          if (byte < 0x80) return n;
+        }
+      },
+      text(length) { at += length; return text(bytes.subarray(at - length, at)); },
+      skip(length) { at += length; },
+      get at() { return at; },
+    };
+  }
 
   /** Damerau-Levenshtein distance of a and b, or max + 1 when it is larger than max. */
   function distance(a, b, max) {
@@ -48,104 +119,150 @@
     return low;
   }
 
+  /** A vocabulary shard: each form with its stem ('' for a stop word). */
+  function vocabulary(bytes) {
+    const forms = new Map();
+    for (const line of text(bytes).split('\n')) {
+      if (!line) continue;
+      const tab = line.indexOf('\t');
+      forms.set(tab < 0 ? line : line.slice(0, tab), tab < 0 ? line : line.slice(tab + 1));
+    }
+    return forms;
+  }
+
+  /** A postings shard: each stem with the bytes of its pages, read when asked for. */
+  function postings(bytes) {
+    const stems = new Map();
+    const read = reader(bytes);
+    while (!read.done) {
+      const stem = read.text(read.number());
+      const count = read.number();
+      const start = read.at;
+      for (let i = 0; i < count * 3; i++) read.number();
+      stems.set(stem, [count, bytes.subarray(start, read.at)]);
+    }
+    return stems;
+  }
+
+  /** The pages of a postings entry: page number to [score, flags]. */
+  function pagesOf([count, bytes]) {
+    const pages = new Map();
+    const read = reader(bytes);
+    for (let i = 0, page = 0; i < count; i++) {
+      page += read.number();
+      pages.set(page, [read.number(), read.number()]);
+    }
+    return pages;
+  }
+
   /** The index of one language, its files fetched once. */
   class Index {
     constructor(base) {
       this.base = base;
       this.files = new Map();
-      this.meta = this.fetch('meta.json', { cache: 'no-cache' });
     }
 
-    fetch(file, options) {
-      return fetch(this.base + file, options).then((response) => {
-        if (!response.ok) throw new Error(`${file}: ${response.status}`);
-        return response.json();
-      });
+    /** The index's first file, fetched with the first query: a page read without searching
+     * costs nothing more. */
+    get meta() {
+      this.loading ||= load(`${this.base}meta.json`, true).then((bytes) => JSON.parse(text(bytes)));
+      this.loading.catch(() => { this.loading = null; });
+      return this.loading;
     }
 
-    async file(file) {
-      if (!this.files.has(file)) {
-        const meta = await this.meta;
-        const loading = this.fetch(`${file}?v=${meta.version}`);
-        loading.catch(() => this.files.delete(file));
-        this.files.set(file, loading);
+    /** A file of the index, read by `parse`, fetched once however many ask for it at once. */
+    file(name, parse) {
+      if (!this.files.has(name)) {
+        const loading = this.meta.then((meta) => load(`${this.base}${name}?v=${meta.version}`)).then(parse);
+        loading.catch(() => this.files.delete(name));
+        this.files.set(name, loading);
       }
-      return this.files.get(file);
+      return this.files.get(name);
     }
 
+    /** The shards of a kind whose keys may lie between from and to. */
     async shards(kind, from, to) {
-      const starts = (await this.meta)[kind === 'v' ? 'vocabulary' : 'postings'];
-      const first = shardOf(starts, from);
-      const last = shardOf(starts, to);
+      const meta = await this.meta;
+      const starts = kind === 'v' ? meta.vocabulary : meta.postings;
+      const parse = kind === 'v' ? vocabulary : postings;
       const files = [];
-      for (let n = first; n <= last; n++) files.push(this.file(`${kind}/${n}.json`));
+      for (let n = shardOf(starts, from); n <= shardOf(starts, to); n++) files.push(this.file(`${kind}/${n}.gz`, parse));
       return Promise.all(files);
     }
 
-    /** The stems a typed word may mean, with a weight: exact form 1, prefix, then typos. */
-    async expand(word, typing) {
-      const typos = word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
-      const from = typos ? word[0] : word;
-      const shards = await this.shards('v', from, `${from}\uffff`);
+    /** What a result shows of a page. */
+    async document(page) {
+      const per = (await this.meta).documents;
+      const shard = await this.file(`d/${Math.floor(page / per)}.gz`, (bytes) => JSON.parse(text(bytes)));
+      return shard[page % per];
+    }
+
+    /** The stems a typed word may mean, each with its weight: the form as typed, its
+     * completions when it is the last word or is found no other way, and words one or two
+     * typos away (after the first letter) only when they are closer to it than any found. */
+    async expand(word, last) {
       const stems = new Map();
       const add = (stem, weight) => {
         if ((stems.get(stem) || 0) < weight) stems.set(stem, weight);
       };
-      const stemOf = (form, value) => (value === 1 ? form : value);
-      let exact = false;
-      const prefixed = [];
-      for (const shard of shards) {
-        if (word in shard) {
-          exact = true;
-          if (shard[word] !== 0) add(stemOf(word, shard[word]), 1);
-        }
-        if (typing && word.length >= 2) {
-          for (const form in shard) {
-            if (form !== word && shard[form] !== 0 && form.startsWith(word)) prefixed.push([form, shard[form]]);
-          }
+      let closest = Infinity;
+      let stop = false;
+      for (const shard of await this.shards('v', word, `${word}\uffff`)) {
+        if (shard.has(word)) {
+          closest = 0;
+          stop = shard.get(word) === '';
+          if (!stop) add(shard.get(word), 1);
         }
       }
-      prefixed.sort((a, b) => a[0].length - b[0].length).slice(0, 40)
-        .forEach(([form, value]) => add(stemOf(form, value), 0.8));
+      if ((last || closest > 0) && word.length >= 2) {
+        const completed = [];
+        for (const shard of await this.shards('v', word, `${word}\uffff`)) {
+          shard.forEach((stem, form) => stem && form !== word && form.startsWith(word) && completed.push([form, stem]));
+        }
+        completed.sort((a, b) => a[0].length - b[0].length).slice(0, 40).forEach(([form, stem]) => {
+          add(stem, COMPLETED);
+          closest = Math.min(closest, form.length - word.length);
+        });
+      }
+      const typos = word.length >= 8 ? 2 : word.length >= 4 ? 1 : 0;
       const fuzzy = new Set();
-      if (!exact && typos) {
-        for (const shard of shards) {
-          for (const form in shard) {
-            if (shard[form] === 0) continue;
-            const d = distance(word, form, typos);
-            const stem = stemOf(form, shard[form]);
-            if (d <= typos && !stems.has(stem)) {
-              add(stem, d === 1 ? 0.6 : 0.4);
-              fuzzy.add(stem);
+      if (closest > 1 && typos) {
+        const near = [];
+        const max = Math.min(typos, closest - 1);
+        for (const shard of await this.shards('v', word[0], `${word[0]}\uffff`)) {
+          shard.forEach((stem, form) => {
+            if (stem && form[0] === word[0]) {
+              const d = distance(word, form, max);
+              if (d <= max) near.push([d, stem]);
             }
-          }
+          });
         }
+        const nearest = Math.min(...near.map(([d]) => d));
+        near.filter(([d, stem]) => d === nearest && !stems.has(stem)).forEach(([d, stem]) => {
+          add(stem, TYPO[d]);
+          fuzzy.add(stem);
+        });
       }
-      return { word, exact, stems, fuzzy };
+      return { word, stop: stop && !stems.size, stems, fuzzy };
     }
 
-    /** For each stem, its pages and scores. */
+    /** For each stem, its pages: page number to [score, flags]. */
     async postings(stems) {
       const found = new Map();
       await Promise.all([...stems].map(async (stem) => {
         const [shard] = await this.shards('p', stem, stem);
-        const list = shard[stem] || [];
-        const pages = new Map();
-        let page = 0;
-        for (let i = 0; i < list.length; i += 2) {
-          page += list[i];
-          pages.set(page, list[i + 1]);
-        }
-        found.set(stem, pages);
+        found.set(stem, shard.has(stem) ? pagesOf(shard.get(stem)) : new Map());
       }));
       return found;
     }
 
-    /** The pages that match query, best first, as [page, matched words, score]. */
+    /** The pages that match query, best first, as [page, words found, words together,
+     * score, chunk bits of each word], with the stems and forms to mark in excerpts. */
     async search(query, filters, typing) {
       const meta = await this.meta;
       const typed = words(query);
-      const expanded = await Promise.all(typed.map((w, i) => this.expand(w, typing && i === typed.length - 1)));
+      const expanded = (await Promise.all(typed.map((w, i) => this.expand(w, typing && i === typed.length - 1))))
+        .filter((e) => !e.stop);
       const slots = this.withSynonyms(meta.synonyms, expanded);
       const stems = new Set();
       slots.forEach((alternatives) => alternatives.forEach((alt) => alt.forEach((m) => m.forEach((_, s) => stems.add(s)))));
@@ -156,36 +273,66 @@
         const common = Math.max(1, ...[...fuzzy].map(size));
         fuzzy.forEach((stem) => weights.set(stem, weights.get(stem) * Math.sqrt(size(stem) / common)));
       }
-      const scores = new Map();
-      for (const alternatives of slots) {
-        const best = new Map();
-        for (const alt of alternatives) {
-          let pages = null;
-          for (const terms of alt) {
-            const here = new Map();
-            terms.forEach((weight, stem) => postings.get(stem).forEach((score, page) => {
-              here.set(page, Math.max(here.get(page) || 0, score * weight));
-            }));
-            if (pages) {
-              for (const [page, score] of pages) {
-                if (here.has(page)) pages.set(page, score + here.get(page)); else pages.delete(page);
-              }
-            } else pages = here;
-          }
-          (pages || new Map()).forEach((score, page) => best.set(page, Math.max(best.get(page) || 0, score)));
-        }
-        best.forEach((score, page) => {
-          const [count, total] = scores.get(page) || [0, 0];
-          scores.set(page, [count + 1, total + score]);
+      const found = new Map();
+      slots.forEach((alternatives, i) => {
+        this.slot(alternatives, postings).forEach((match, page) => {
+          if (!found.has(page)) found.set(page, slots.map(() => null));
+          found.get(page)[i] = match;
         });
-      }
+      });
       const allowed = await this.filtered(filters);
       const results = [];
-      scores.forEach(([count, total], page) => {
-        if (!allowed || allowed.has(page)) results.push([page, count, total]);
+      found.forEach((matches, page) => {
+        if (allowed && !allowed.has(page)) return;
+        let count = 0;
+        let together = 0;
+        let score = 0;
+        matches.forEach((m, i) => {
+          if (!m) return;
+          count++;
+          score += m.score;
+          together += m.together;
+          const next = matches[i + 1];
+          if (next && ((m.chunks & next.chunks) || (m.title && next.title))) together++;
+        });
+        results.push([page, count, together, score, matches.map((m) => (m ? m.chunks : 0))]);
       });
-      results.sort((a, b) => b[1] - a[1] || b[2] - a[2] || a[0] - b[0]);
+      results.sort((a, b) => b[1] - a[1] || b[2] - a[2] || b[3] - a[3] || a[0] - b[0]);
       return { results, stems, forms: new Set(expanded.filter((e) => e.stems.size).map((e) => e.word)) };
+    }
+
+    /** How each page matches one slot of the query: its best alternative's score, the kept
+     * chunks and title where all of the alternative's words stand, and, for the words as
+     * typed, how many of them stand together there. */
+    slot(alternatives, postings) {
+      const best = new Map();
+      for (const terms of alternatives) {
+        let pages = null;
+        for (const weights of terms) {
+          const here = new Map();
+          weights.forEach((weight, stem) => postings.get(stem).forEach(([score, flags], page) => {
+            const m = here.get(page) || { score: 0, chunks: 0, title: false };
+            m.score = Math.max(m.score, score * weight);
+            m.chunks |= flags & CHUNKS;
+            m.title ||= (flags & IN_TITLE) !== 0;
+            here.set(page, m);
+          }));
+          if (!pages) { pages = here; continue; }
+          for (const [page, m] of pages) {
+            const other = here.get(page);
+            if (!other) { pages.delete(page); continue; }
+            m.score += other.score;
+            m.chunks &= other.chunks;
+            m.title &&= other.title;
+          }
+        }
+        (pages || new Map()).forEach((m, page) => {
+          m.together = terms.typed && (m.chunks || m.title) ? terms.length - 1 : 0;
+          const kept = best.get(page);
+          if (!kept || m.together > kept.together || (m.together === kept.together && m.score > kept.score)) best.set(page, m);
+        });
+      }
+      return best;
     }
 
     /** Query slots: each a list of alternatives, each a list of words' stem weights. A run of
@@ -200,9 +347,12 @@
             return typed && (typed.word === form || typed.stems.has(stem));
           }));
           if (match) {
-            // The words are read as that phrase, typos and all; its synonyms count a little less.
-            const other = (alt, weight) => alt.map(([, stem]) => new Map([[stem, weight]]));
-            slot = group.map((alt) => other(alt, alt === match ? 1 : 0.6));
+            // The words are read as that phrase, typos and all; its synonyms weigh less.
+            const weight = Math.min(...match.map(([form, stem], k) => (expanded[i + k].word === form ? 1 : expanded[i + k].stems.get(stem))));
+            slot = group.map((alt) => Object.assign(
+              alt.map(([, stem]) => new Map([[stem, alt === match ? weight : weight * SYNONYM]])),
+              { typed: alt === match },
+            ));
             i += match.length - 1;
             break;
           }
@@ -216,7 +366,7 @@
     async filtered(filters) {
       const chosen = Object.entries(filters).filter(([, value]) => value);
       if (!chosen.length) return null;
-      const all = await this.file('filters.json');
+      const all = await this.file('filters.gz', (bytes) => JSON.parse(text(bytes)));
       let allowed = null;
       for (const [name, value] of chosen) {
         const pages = new Set();
@@ -228,46 +378,41 @@
     }
   }
 
-  /** Text with the searched words in <mark>: about 30 words around the most matches. */
-  function excerpt(text, stems, forms) {
-    const tokens = [...text.matchAll(WORD)];
-    const hit = tokens.map((t) => {
-      const form = fold(t[0]);
-      if (forms.has(form)) return true;
-      for (const stem of stems) if (stem.length >= 3 && form.startsWith(stem)) return true;
-      return false;
-    });
-    if (!hit.includes(true)) return null;
-    let best = 0;
-    let bestCount = -1;
-    for (let start = 0; start < tokens.length; start++) {
-      if (!hit[start]) continue;
-      const count = hit.slice(start, start + 30).filter(Boolean).length;
-      if (count > bestCount) { best = Math.max(0, start - 5); bestCount = count; }
+  /** The kept chunk where the most of the query's words stand, or -1. */
+  function bestChunk(chunks) {
+    let best = -1;
+    let most = 0;
+    for (let bit = 0; bit < KEPT; bit++) {
+      const here = chunks.filter((c) => c & (1 << bit)).length;
+      if (here > most) { best = bit; most = here; }
     }
-    const end = Math.min(tokens.length, best + 30);
+    return best;
+  }
+
+  /** Text with the searched words in <mark>, and an ellipsis where a sentence was cut. */
+  function marked(text, stems, forms) {
     const fragment = document.createDocumentFragment();
-    let at = best ? tokens[best].index : 0;
-    if (best) fragment.append('… ');
-    for (let i = best; i < end; i++) {
-      if (!hit[i]) continue;
-      const token = tokens[i];
+    let at = 0;
+    for (const token of text.matchAll(WORD)) {
+      const form = fold(token[0]);
+      const hit = forms.has(form) || [...stems].some((stem) => stem.length >= 3 && form.startsWith(stem));
+      if (!hit) continue;
       fragment.append(text.slice(at, token.index));
       const mark = document.createElement('mark');
       mark.textContent = token[0];
       fragment.append(mark);
       at = token.index + token[0].length;
     }
-    const stop = end < tokens.length ? tokens[end].index : text.length;
-    fragment.append(text.slice(at, stop).trimEnd());
-    if (end < tokens.length) fragment.append(' …');
+    fragment.append(text.slice(at));
+    if (/^\p{Ll}/u.test(text)) fragment.prepend('… ');
+    if (!/[.!?:;)»"]$/.test(text)) fragment.append(' …');
     return fragment;
   }
 
-  const element = (name, className, text) => {
+  const element = (name, className, content) => {
     const e = document.createElement(name);
     if (className) e.className = className;
-    if (text) e.textContent = text;
+    if (content) e.textContent = content;
     return e;
   };
 
@@ -341,8 +486,8 @@
     async more() {
       const { results, stems, forms } = this.found;
       const next = results.slice(this.shown, this.shown + (this.page ? PAGE_SIZE : BOX_SIZE));
-      const pages = await Promise.all(next.map(([page]) => this.index.file(`d/${page}.json`)));
-      pages.forEach((doc) => this.list.append(this.item(doc, stems, forms)));
+      const docs = await Promise.all(next.map(([page]) => this.index.document(page)));
+      docs.forEach((doc, i) => this.list.append(this.item(doc, next[i][4], stems, forms)));
       this.shown += next.length;
       this.list.hidden = this.list.children.length === 0;
       this.panel.querySelector('.search-more')?.remove();
@@ -362,7 +507,10 @@
       }
     }
 
-    item(doc, stems, forms) {
+    /** A result: its title as a link, its section (or that it is a place, and where), and
+     * an excerpt from the chunk of its text where the words found stand, else its
+     * description. */
+    item(doc, chunks, stems, forms) {
       const li = element('li', 'search-result');
       const link = element('a', null, doc.t);
       link.href = new URL(doc.u, this.root).href;
@@ -370,9 +518,14 @@
       title.append(link);
       li.append(title);
       if (doc.s) li.append(element('p', 'search-section', doc.s));
-      const p = element('p', 'search-excerpt');
-      p.append(excerpt(doc.b, stems, forms) || doc.d || '');
-      li.append(p);
+      if (doc.p) li.append(element('p', 'search-place', doc.p));
+      const chunk = doc.c[bestChunk(chunks)];
+      const shown = chunk || doc.d || doc.c[0];
+      if (shown) {
+        const p = element('p', 'search-excerpt');
+        p.append(marked(shown, stems, forms));
+        li.append(p);
+      }
       return li;
     }
 

@@ -2,7 +2,7 @@
 // is kept, so that the site keeps working without a connection. Online, the network always
 // answers first, so readers never see an old version.
 const CACHE = {{ ("parcours " ~ abs_url("")) | tojson }};
-const CORE = ["parcours.css", "favicon.svg"{% if site.search %}, "search.js"{% endif %}{% for l in site.languages %}, {{ l.home | tojson }}{% endfor %}];
+const CORE = ["parcours.css", "favicon.svg"{% if site.search %}, "load.js", "search.js"{% endif %}{% for l in site.languages %}, {{ l.home | tojson }}{% endfor %}];
 const OFFLINE = {
 {%- for l in site.languages %}
   {{ l.code | tojson }}: {{ strings_by_language[l.code].offline | tojson }},
