@@ -270,8 +270,9 @@ fn reached(out: &Path, start: &str) -> BTreeSet<String> {
     seen
 }
 
-#[test]
-fn a_large_directory_is_split_into_pages_that_plain_links_lead_through() {
+/// A copy of the minimal site with 282 places of the national standard in three towns, more
+/// than one page holds; returns its folder and the number of places.
+fn large_directory() -> (tempfile::TempDir, usize) {
     let site = tempfile::tempdir().unwrap();
     copy_dir(&fixture("minimal"), site.path());
     let places = site.path().join("places");
@@ -293,6 +294,12 @@ fn a_large_directory_is_split_into_pages_that_plain_links_lead_through() {
         }
     }
     std::fs::write(places.join("lieux.csv"), csv).unwrap();
+    (site, n)
+}
+
+#[test]
+fn a_large_directory_is_split_into_pages_that_plain_links_lead_through() {
+    let (site, n) = large_directory();
     let out = tempfile::tempdir().unwrap();
     let run = build(site.path(), out.path(), &[]);
     assert!(run.status.success(), "{}", stderr(&run));
@@ -331,4 +338,41 @@ fn a_large_directory_is_split_into_pages_that_plain_links_lead_through() {
         serde_json::from_str(&read(out.path(), "places/where/ep.json")).unwrap();
     assert_eq!(found[0][0], "Épernay");
     assert_eq!(found[0][2], 12);
+}
+
+#[test]
+fn a_portable_directory_gives_its_index_files_script_twins_and_links_index_files() {
+    let (site, _) = large_directory();
+    let out = tempfile::tempdir().unwrap();
+    let run = build(site.path(), out.path(), &["--portable"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+
+    let first = read(out.path(), "fr/places/index.html");
+    assert!(first.contains(r#"data-index="../../places/""#), "{first}");
+    assert!(first.contains(r#"data-root="../../fr/places/""#), "{first}");
+    assert!(first.contains("load.js"));
+    for file in [
+        "places/index.json",
+        "places/where/ep.json",
+        "places/leaf/1.json",
+    ] {
+        let twin = read(out.path(), &format!("{file}.js"));
+        assert!(
+            twin.starts_with("parcoursData(document.currentScript,"),
+            "{file}"
+        );
+    }
+    let found: serde_json::Value =
+        serde_json::from_str(&read(out.path(), "places/where/ep.json")).unwrap();
+    let page = found[0][3].as_str().unwrap();
+    assert!(page.ends_with("/index.html"), "{page}");
+    assert!(out.path().join("fr/places").join(page).is_file(), "{page}");
+    let leaf = found[0][5][0].as_u64().unwrap();
+    let places: serde_json::Value =
+        serde_json::from_str(&read(out.path(), &format!("places/leaf/{leaf}.json"))).unwrap();
+    let place = places[0][0].as_str().unwrap();
+    assert!(
+        out.path().join("fr/places").join(place).is_file(),
+        "{place}"
+    );
 }

@@ -131,7 +131,7 @@ impl Output {
     /// them. A portable site gives each of them a script twin (`FILE.js`) that pages load
     /// instead, since browsers refuse `fetch` on `file://`.
     pub fn is_fetched(&self) -> bool {
-        matches!(self, Output::SearchIndex(_))
+        matches!(self, Output::SearchIndex(_) | Output::PlaceIndex)
     }
 
     /// What this output is, for messages.

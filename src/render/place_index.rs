@@ -8,12 +8,16 @@
 //! - `places/leaf/<n>.json`: the places of listing page `n`, as its cards show them, with
 //!   their openings over the coming weeks.
 //!
-//! Every file is the same in every language: names of services come from the page.
+//! Every file is the same in every language: names of services come from the page. Links to
+//! pages are relative to the directory's first page, in the site's link style (naming
+//! `index.html` in a portable site). A portable site gives each file its script twin, since
+//! `places.js` reads them through the theme's shared loader.
 
 use std::collections::BTreeMap;
 
 use serde_json::{Value, json};
 
+use crate::base::urls::LinkStyle;
 use crate::model::{PLACE_INDEX, PLACE_INDEX_META, Site};
 use crate::render::views::places::weekly;
 
@@ -61,8 +65,8 @@ pub fn render(site: &Site) -> Vec<(String, Vec<u8>)> {
 }
 
 /// A town as the filters find it: `[name, postcodes, count, page, anchor, place files]`,
-/// its page relative to the directory's first page, its anchor there when its page lists
-/// other towns too.
+/// the link to its page from the directory's first page, its anchor there when its page
+/// lists other towns too.
 fn town_entry(site: &Site, index: usize) -> Value {
     let listings = &site.listings;
     let town = &listings.towns[index];
@@ -79,18 +83,19 @@ fn town_entry(site: &Site, index: usize) -> Value {
         town.name,
         town.postcodes,
         town.places.len(),
-        listings.pages[page].folder,
+        page_link(site.config.link_style(), &listings.pages[page].folder),
         anchor,
         files,
     ])
 }
 
-/// A place as the filters show it: `[slug, name, address, postcode, city, services,
-/// languages, time zone, days of the week, dates that differ]`.
+/// A place as the filters show it: `[page, name, address, postcode, city, services,
+/// languages, time zone, days of the week, dates that differ]`, the link to its page from
+/// the directory's first page.
 fn place_entry(site: &Site, index: usize) -> Value {
     let place = &site.directory.places[index];
     json!([
-        place.slug,
+        page_link(site.config.link_style(), &format!("{}/", place.slug)),
         place.name,
         place.address,
         place.postcode,
@@ -101,6 +106,12 @@ fn place_entry(site: &Site, index: usize) -> Value {
         weekly(&place.schedule),
         place.schedule.exceptions,
     ])
+}
+
+/// The link to the page in `folder` under the directory's first page (empty for the first
+/// page itself).
+fn page_link(style: LinkStyle, folder: &str) -> String {
+    style.link(if folder.is_empty() { "./" } else { folder })
 }
 
 /// The keys under which a town is found: the first two digits of each postcode, and the
@@ -130,6 +141,22 @@ fn keys(name: &str, postcodes: &[String]) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    use crate::base::urls::LinkStyle;
+
+    #[test]
+    fn links_name_index_html_in_a_portable_site() {
+        assert_eq!(
+            super::page_link(LinkStyle::Folder, "fr/69-rhone/lyon/"),
+            "fr/69-rhone/lyon/"
+        );
+        assert_eq!(
+            super::page_link(LinkStyle::File, "fr/69-rhone/lyon/"),
+            "fr/69-rhone/lyon/index.html"
+        );
+        assert_eq!(super::page_link(LinkStyle::Folder, ""), "./");
+        assert_eq!(super::page_link(LinkStyle::File, ""), "./index.html");
+    }
+
     #[test]
     fn towns_are_found_by_postcode_and_by_each_word() {
         let keys = super::keys("L'Haÿ-les-Roses", &["94240".into()]);

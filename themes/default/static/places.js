@@ -189,11 +189,12 @@
 
   // The index of a directory split into pages: each file loaded once, kept. Every data file
   // this script reads (index.json, where/<key>.json, leaf/<n>.json under data-index) is
-  // loaded here and nowhere else, so that another way of loading them needs only this.
+  // loaded here and nowhere else, through the theme's shared loader (load.js), which fetches
+  // it on the web and reads its script twin in a site opened from a folder.
   const files = new Map();
   const load = (path) => {
     if (!files.has(path)) {
-      files.set(path, fetch(data.index + path).then((r) => (r.ok ? r.json() : null)).catch(() => {
+      files.set(path, parcoursLoad(data.index + path).then((bytes) => JSON.parse(new TextDecoder().decode(bytes))).catch(() => {
         files.delete(path);
         throw new Error(data.indexError);
       }));
@@ -214,8 +215,8 @@
     if (leaves.length > 4) return { towns: matching };
     const at = clock();
     const records = (await Promise.all(leaves.map((n) => load(`leaf/${n}.json`)))).flat().filter(Boolean);
-    const places = records.map(([slug, name, address, postcode, city, services, languages, tz, hours, except]) => ({
-      slug, name, address, postcode, city, services: new Set(services), languages: new Set(languages), ...place(hours, except, tz),
+    const places = records.map(([page, name, address, postcode, city, services, languages, tz, hours, except]) => ({
+      page, name, address, postcode, city, services: new Set(services), languages: new Set(languages), ...place(hours, except, tz),
     })).filter((p) => isWhere(where, [p.postcode], p.city));
     return { places: places.map((p) => ({ ...p, until: openUntil(p, at(p.tz)) })).filter((p) => matches(p, filters, p.until)) };
   }
@@ -251,7 +252,7 @@
     for (const p of result.places) {
       const card = element('li', '', { class: 'place-card' });
       const title = element('h3');
-      title.append(element('a', p.name, { href: `${data.root}${p.slug}/` }));
+      title.append(element('a', p.name, { href: data.root + p.page }));
       const status = element('p', '', { class: 'place-status' });
       showStatus(status, p.until);
       const services = element('ul', '', { class: 'place-services' });
