@@ -1,6 +1,7 @@
 //! The directory of help places, built by the real binary: a small directory on one page,
-//! a file of the national standard of digital-mediation places read as it is, and a
-//! directory large enough to be split into listing pages that plain links lead through.
+//! a file of the national standard of digital-mediation places read as it is, a directory
+//! large enough to be split into listing pages that plain links lead through (and its index
+//! in a portable site), and the printed town lists in the worksheet cache.
 
 mod common;
 
@@ -374,5 +375,64 @@ fn a_portable_directory_gives_its_index_files_script_twins_and_links_index_files
     assert!(
         out.path().join("fr/places").join(place).is_file(),
         "{place}"
+    );
+}
+
+/// Marks every PDF of the worksheet cache of `site`, so that a PDF copied from it can be told
+/// from one made again (a comment after the end of the file changes nothing a reader shows).
+fn mark_cache(site: &Path) {
+    for entry in std::fs::read_dir(site.join(".parcours-cache/worksheets")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "pdf") {
+            let mut bytes = std::fs::read(&path).unwrap();
+            bytes.extend_from_slice(b"\n%marked\n");
+            std::fs::write(&path, bytes).unwrap();
+        }
+    }
+}
+
+#[test]
+fn printed_town_lists_go_through_the_worksheet_cache() {
+    let site = tempfile::tempdir().unwrap();
+    copy_dir(&fixture("minimal"), site.path());
+    let _ = std::fs::remove_dir_all(site.path().join(".parcours-cache"));
+    let places = site.path().join("places");
+    std::fs::create_dir_all(&places).unwrap();
+    let lyon = "- name: Médiathèque (exemple)\n  address: 12 rue des Tilleuls\n  postcode: \"69003\"\n  city: Lyon\n  country: FR\n";
+    std::fs::write(places.join("lyon.yaml"), lyon).unwrap();
+    std::fs::write(
+        places.join("gent.csv"),
+        "name;address;postcode;city;country\nDigipunt;Kerkstraat 5;9000;Gent;BE\n",
+    )
+    .unwrap();
+    let lists = [
+        "fr/places/fr/69-rhone/lyon/lyon.pdf",
+        "fr/places/be/oost-vlaanderen/gent/gent.pdf",
+    ];
+    let pdf = |out: &Path, file: &str| std::fs::read(out.join(file)).unwrap();
+    let marked = |bytes: Vec<u8>| bytes.ends_with(b"%marked\n");
+    let built = || {
+        let out = tempfile::tempdir().unwrap();
+        let run = build(site.path(), out.path(), &[]);
+        assert!(run.status.success(), "{}", stderr(&run));
+        out
+    };
+    let first = built();
+    assert!(lists.iter().all(|list| !marked(pdf(first.path(), list))));
+    mark_cache(site.path());
+    let copied = built();
+    for list in lists {
+        assert!(marked(pdf(copied.path(), list)), "{list} is copied");
+    }
+
+    std::fs::write(places.join("lyon.yaml"), lyon.replace("12 rue", "14 rue")).unwrap();
+    let edited = built();
+    assert!(
+        !marked(pdf(edited.path(), lists[0])),
+        "the edited town's list"
+    );
+    assert!(
+        marked(pdf(edited.path(), lists[1])),
+        "the other town's list is copied"
     );
 }
