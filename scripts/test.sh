@@ -21,6 +21,17 @@ cargo run --locked --quiet -- build --output "$site"
 portable="$(pwd)/target/browser-portable"
 cargo run --locked --quiet -- build --portable --output "$portable"
 
+# A directory of many places: the sample site with 2,000 generated places of the national
+# standard (printed lists off, they are not what is tested there), served and portable.
+places="$(pwd)/target/browser-places"
+rm -rf "$places" && mkdir -p "$places/site"
+cp -r content glossary i18n site.yaml places "$places/site/"
+printf '\nprint: false\n' >>"$places/site/places/directory.yaml"
+python3 bench/gen_places.py --places 2000 --seed 7 --out "$places/site/places/national.csv"
+cargo run --locked --quiet -- build --root "$places/site" --output "$places/public"
+cargo run --locked --quiet -- build --root "$places/site" --portable --output "$places/portable"
+
 cd tests/browser
 npm ci --no-audit --no-fund
-PARCOURS_SITE="$site" PARCOURS_PORTABLE_SITE="$portable" npm test
+PARCOURS_SITE="$site" PARCOURS_PORTABLE_SITE="$portable" PARCOURS_PLACES_SITE="$places/public" \
+  PARCOURS_PLACES_PORTABLE_SITE="$places/portable" npm test

@@ -19,10 +19,11 @@ const LAYERS: [(&str, usize); 8] = [
 ];
 
 /// The renderers: each reads the model and the shared views, never another renderer.
-const RENDERERS: [&str; 5] = [
+const RENDERERS: [&str; 6] = [
     "render::html",
     "render::pdf",
     "render::search",
+    "render::place_index",
     "render::external",
     "render::coverage",
 ];

@@ -1,6 +1,7 @@
 //! The base layer: what every other layer uses, and which uses nothing of parcours.
 
 pub mod archive;
+pub mod date;
 pub mod diagnostic;
 pub mod files;
 pub mod git;

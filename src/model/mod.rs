@@ -5,6 +5,7 @@
 
 pub mod coverage;
 pub mod links;
+pub mod listings;
 pub mod load;
 mod outputs;
 mod page;
@@ -13,7 +14,7 @@ pub mod readability;
 mod site;
 pub mod translations;
 
-pub use outputs::{Output, SEARCH_META};
+pub use outputs::{Output, PLACE_INDEX, PLACE_INDEX_META, SEARCH_META};
 pub use page::{Language, LearningPath, Page, PageId, PageKind};
 pub use site::{Site, Sources};
 

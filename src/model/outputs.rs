@@ -8,7 +8,6 @@ use super::page::{Page, PageId, PageKind};
 use super::site::Site;
 use crate::base::diagnostic::{Diagnostic, Diagnostics};
 use crate::base::files::walk_files;
-use crate::base::text::slugify;
 use crate::markdown::helper;
 use crate::sources::digcomp;
 use crate::sources::pages::CONTENT_DIR;
@@ -18,6 +17,12 @@ const HELPER_SUFFIX: &str = "helper";
 
 /// The first file of a language's search index, in its folder.
 pub const SEARCH_META: &str = "meta.json";
+
+/// The folder of the index of the directory's filters.
+pub const PLACE_INDEX: &str = "places/";
+
+/// The first file of the index of the directory's filters, in its folder.
+pub const PLACE_INDEX_META: &str = "index.json";
 
 /// One output of the build, named by what it shows.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -40,10 +45,17 @@ pub enum Output {
     Glossary(String),
     /// The search page of a language, which opens from a shareable `?q=` address.
     Search(String),
-    /// The directory of help places in a language, filtered in the browser.
+    /// The directory of help places in a language, filtered in the browser: its first
+    /// listing page.
     Places(String),
+    /// A listing page of the directory below the first (language, index among the
+    /// listings' pages).
+    PlaceListing(String, usize),
     /// One help place's page (language, index in the directory's places).
     Place(String, usize),
+    /// What the directory's filters read in the browser, in every language: the towns by the
+    /// start of their names and postcodes, and the places of each listing page.
+    PlaceIndex,
     /// The static search index of a language: many small files under `search/<lang>/`.
     SearchIndex(String),
     /// The printable worksheet of a course.
@@ -53,9 +65,9 @@ pub enum Output {
     /// The helper sheet of a course ("fiche animateur"): its goals, facts, materials, helper
     /// notes and quiz answers, for the helper only.
     HelperSheet(PageId),
-    /// The printable directory of the help places of a city (language, city as the places
-    /// write it).
-    CityList(String, String),
+    /// The printable directory of the help places of a town (language, index among the
+    /// directory's towns).
+    CityList(String, usize),
     /// The root page offering the languages.
     LanguageChooser,
     /// The page shown for a missing address.
@@ -82,6 +94,10 @@ impl Output {
             Output::Glossary(lang) => format!("{lang}/glossary/"),
             Output::Search(lang) => format!("{lang}/search/"),
             Output::Places(lang) => format!("{lang}/places/"),
+            Output::PlaceListing(lang, index) => {
+                format!("{lang}/places/{}", site.listings.pages[*index].folder)
+            }
+            Output::PlaceIndex => PLACE_INDEX.into(),
             Output::Place(lang, index) => {
                 format!("{lang}/places/{}/", site.directory.places[*index].slug)
             }
@@ -100,7 +116,10 @@ impl Output {
                     slug.unwrap_or("fiche")
                 )
             }
-            Output::CityList(lang, city) => format!("{lang}/places/{}.pdf", slugify(city)),
+            Output::CityList(lang, town) => {
+                let town = &site.listings.towns[*town];
+                format!("{lang}/places/{}{}.pdf", town.folder, town.slug)
+            }
             Output::LanguageChooser => String::new(),
             Output::NotFound => "404.html".into(),
             Output::Sitemap => "sitemap.xml".into(),
@@ -115,6 +134,8 @@ impl Output {
         let path = self.path(site);
         if let Output::SearchIndex(_) = self {
             format!("{path}{SEARCH_META}")
+        } else if let Output::PlaceIndex = self {
+            format!("{path}{PLACE_INDEX_META}")
         } else if path.is_empty() || path.ends_with('/') {
             format!("{path}index.html")
         } else {
@@ -126,7 +147,7 @@ impl Output {
     /// them. A portable site gives each of them a script twin (`FILE.js`) that pages load
     /// instead, since browsers refuse `fetch` on `file://`.
     pub fn is_fetched(&self) -> bool {
-        matches!(self, Output::SearchIndex(_))
+        matches!(self, Output::SearchIndex(_) | Output::PlaceIndex)
     }
 
     /// What this output is, for messages.
@@ -142,6 +163,11 @@ impl Output {
             Output::Glossary(lang) => format!("the glossary ({lang})"),
             Output::Search(lang) => format!("the search page ({lang})"),
             Output::Places(lang) => format!("the directory of help places ({lang})"),
+            Output::PlaceListing(lang, index) => format!(
+                "the page /{lang}/places/{} of the directory",
+                site.listings.pages[*index].folder
+            ),
+            Output::PlaceIndex => "the index of the directory's filters".into(),
             Output::Place(lang, index) => {
                 let place = &site.directory.places[*index];
                 format!(
@@ -159,7 +185,10 @@ impl Output {
             Output::HelperSheet(id) => {
                 format!("the helper sheet of {}", site.pages[*id].file().display())
             }
-            Output::CityList(lang, city) => format!("the printed directory of {city} ({lang})"),
+            Output::CityList(lang, town) => format!(
+                "the printed directory of {} ({lang})",
+                site.listings.towns[*town].name
+            ),
             Output::LanguageChooser => "the language chooser".into(),
             Output::NotFound => "the 404 page".into(),
             Output::Sitemap => "the sitemap".into(),
@@ -181,6 +210,7 @@ impl Output {
             | Output::Glossary(lang)
             | Output::Search(lang)
             | Output::Places(lang)
+            | Output::PlaceListing(lang, _)
             | Output::Place(lang, _)
             | Output::SearchIndex(lang)
             | Output::CityList(lang, _) => Some(lang),
@@ -203,7 +233,6 @@ impl Site {
                 .iter()
                 .filter_map(|page| self.helper_sheet_of(page)),
         );
-        let cities = self.directory.cities();
         for language in &self.languages {
             let lang = &language.code;
             outputs.push(Output::Framework(lang.clone()));
@@ -228,18 +257,24 @@ impl Site {
             if !self.directory.is_empty() {
                 outputs.push(Output::Places(lang.clone()));
                 outputs.extend(
-                    (0..self.directory.places.len()).map(|i| Output::Place(lang.clone(), i)),
+                    (1..self.listings.pages.len()).map(|i| Output::PlaceListing(lang.clone(), i)),
                 );
                 outputs.extend(
-                    cities
-                        .iter()
-                        .map(|(city, _)| Output::CityList(lang.clone(), city.to_string())),
+                    (0..self.directory.places.len()).map(|i| Output::Place(lang.clone(), i)),
                 );
+                if self.directory.print {
+                    outputs.extend(
+                        (0..self.listings.towns.len()).map(|i| Output::CityList(lang.clone(), i)),
+                    );
+                }
             }
             if self.config.search {
                 outputs.push(Output::Search(lang.clone()));
                 outputs.push(Output::SearchIndex(lang.clone()));
             }
+        }
+        if self.listings.pages.len() > 1 {
+            outputs.push(Output::PlaceIndex);
         }
         outputs.extend([
             Output::LanguageChooser,

@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use super::listings::Listings;
 use super::page::{Language, LearningPath, Page, PageId, PageKind};
 use crate::base::diagnostic::{Checked, Diagnostic, Diagnostics, unknown_choice};
 use crate::sources::config::SiteConfig;
@@ -35,6 +36,8 @@ pub struct Site {
     pub glossary: Glossary,
     /// The directory of help places.
     pub directory: Directory,
+    /// Its towns and listing pages.
+    pub listings: Listings,
     /// Each learning path's courses and prerequisites.
     pub(super) paths: BTreeMap<PageId, LearningPath>,
     translations: HashMap<String, BTreeMap<usize, PageId>>,
@@ -93,6 +96,7 @@ impl Site {
             pages: Vec::new(),
             assets: content.assets,
             glossary,
+            listings: Listings::new(&directory),
             directory,
             paths: BTreeMap::new(),
             translations: HashMap::new(),

@@ -1,12 +1,13 @@
 //! Rendering: every output of the model, in parallel, into a [`Sink`]. Each kind of output
-//! is made by one renderer ([`html`], [`pdf`], [`search`]); they all read the same model and
-//! its [`views`], and never use each other. [`coverage`], [`external`], [`readability`] and
-//! [`translations`] report on the site for `parcours check`.
+//! is made by one renderer ([`html`], [`pdf`], [`search`], [`place_index`]); they all read
+//! the same model and its [`views`], and never use each other. [`coverage`], [`external`],
+//! [`readability`] and [`translations`] report on the site for `parcours check`.
 
 pub mod coverage;
 pub mod external;
 pub mod html;
 pub mod pdf;
+pub mod place_index;
 pub mod portable;
 pub mod readability;
 pub mod search;
@@ -61,6 +62,7 @@ enum Renderer {
     Html,
     Pdf,
     Search,
+    PlaceIndex,
 }
 
 impl Renderer {
@@ -76,6 +78,7 @@ impl Renderer {
             | Output::Glossary(_)
             | Output::Search(_)
             | Output::Places(_)
+            | Output::PlaceListing(..)
             | Output::Place(..)
             | Output::LanguageChooser
             | Output::NotFound
@@ -87,6 +90,7 @@ impl Renderer {
             | Output::HelperSheet(_)
             | Output::CityList(..) => Renderer::Pdf,
             Output::SearchIndex(_) => Renderer::Search,
+            Output::PlaceIndex => Renderer::PlaceIndex,
         }
     }
 }
@@ -143,6 +147,10 @@ pub fn render_outputs(site: &Site, outputs: &[Output], sink: &Sink, fiches: &Fic
                 Renderer::Html => renderer.render(output),
                 Renderer::Search => html::Rendered {
                     files: search::render(site, output),
+                    ..html::Rendered::default()
+                },
+                Renderer::PlaceIndex => html::Rendered {
+                    files: place_index::render(site),
                     ..html::Rendered::default()
                 },
                 Renderer::Pdf => html::Rendered::default(),

@@ -1,13 +1,16 @@
 //! schema.org descriptions of pages, for search engines and learning platforms: each course a
 //! `LearningResource` aligned to its DigComp 2.2 competences and levels.
 
+use chrono::Days;
 use serde_json::{Value, json};
 
 use crate::model::{LearningPath, Output, Page, Site};
 use crate::render::views::places::PlaceView;
 use crate::sources::digcomp::level_label;
 use crate::sources::digcomp::{self, text};
-use crate::sources::places::hours::{DAY_NAMES, clock};
+use crate::sources::places::clock;
+use crate::sources::places::hours::DAY_NAMES;
+use crate::sources::places::schedule::Window;
 
 /// The JSON-LD of a course page.
 pub fn course(site: &Site, page: &Page) -> Value {
@@ -150,9 +153,10 @@ fn license(id: &str) -> Value {
 }
 
 /// The JSON-LD of a help place: a `LocalBusiness` with its address, its coordinates, its
-/// opening hours (one `OpeningHoursSpecification` per day and time range), the languages
-/// spoken and its wheelchair access.
-pub fn place(view: &PlaceView) -> Value {
+/// opening hours over the coming weeks (an `OpeningHoursSpecification` per day of the week
+/// and time range, and a special one for each date that differs: a public holiday, a month
+/// closed), the languages spoken and its wheelchair access.
+pub fn place(view: &PlaceView, window: &Window) -> Value {
     let hours: Vec<Value> = view
         .hours
         .iter()
@@ -162,6 +166,27 @@ pub fn place(view: &PlaceView) -> Value {
                 "dayOfWeek": format!("https://schema.org/{}", DAY_NAMES[usize::from(*day)]),
                 "opens": clock(*opens),
                 "closes": clock(*closes),
+            })
+        })
+        .collect();
+    let special: Vec<Value> = view
+        .exceptions
+        .iter()
+        .flat_map(|(offset, openings)| {
+            let date = (window.start + Days::new(u64::from(*offset))).to_string();
+            let spans = if openings.is_empty() {
+                vec![[0, 0]]
+            } else {
+                openings.clone()
+            };
+            spans.into_iter().map(move |[opens, closes]| {
+                json!({
+                    "@type": "OpeningHoursSpecification",
+                    "validFrom": date,
+                    "validThrough": date,
+                    "opens": clock(opens),
+                    "closes": clock(closes),
+                })
             })
         })
         .collect();
@@ -177,14 +202,15 @@ pub fn place(view: &PlaceView) -> Value {
             "addressLocality": view.city,
             "addressCountry": view.country,
         },
-        "openingHoursSpecification": hours,
         "availableLanguage": view.languages.iter().map(|l| l.id.as_str()).collect::<Vec<_>>(),
         "hasMap": view.map,
     });
     let optional = [
+        ("openingHoursSpecification", (!hours.is_empty()).then(|| Value::from(hours))),
+        ("specialOpeningHoursSpecification", (!special.is_empty()).then(|| Value::from(special))),
         ("telephone", view.phone.clone().map(Value::from)),
-        ("email", view.email.clone().map(Value::from)),
-        ("sameAs", view.website.clone().map(Value::from)),
+        ("email", view.emails.first().cloned().map(Value::from)),
+        ("sameAs", (!view.websites.is_empty()).then(|| Value::from(view.websites.clone()))),
         ("description", view.note.clone().map(Value::from)),
         (
             "geo",

@@ -14,6 +14,7 @@ use crate::base::urls::root_of;
 use crate::model::coverage::Coverage;
 use crate::model::{Output, PageId, Site};
 use crate::render::views::page::{Addresses, PageView, SiteView};
+use crate::render::views::places::filters;
 
 /// A rendered output: its files, and what went wrong.
 #[derive(Debug, Default)]
@@ -68,6 +69,8 @@ pub struct HtmlRenderer<'a> {
     pub(super) urls: BTreeMap<String, Value>,
     /// The coverage of DigComp, counted when first needed.
     pub(super) coverage: OnceLock<Coverage>,
+    /// Per language: the services and spoken languages the directory's filters offer.
+    pub(super) place_filters: BTreeMap<String, (Value, Value)>,
 }
 
 impl<'a> HtmlRenderer<'a> {
@@ -99,6 +102,7 @@ impl<'a> HtmlRenderer<'a> {
             pdf_sizes,
             urls: BTreeMap::new(),
             coverage: OnceLock::new(),
+            place_filters: BTreeMap::new(),
         };
         for language in &site.languages {
             let lang = &language.code;
@@ -108,6 +112,11 @@ impl<'a> HtmlRenderer<'a> {
             renderer.top_sections.insert(lang.clone(), sections);
             let urls = ser(Addresses::of(site, lang));
             renderer.urls.insert(lang.clone(), urls);
+            if !site.directory.is_empty() {
+                let (services, languages) = filters(site, lang);
+                let filters = (ser(services), ser(languages));
+                renderer.place_filters.insert(lang.clone(), filters);
+            }
         }
         Checked::new(Some(renderer), problems)
     }
@@ -180,9 +189,13 @@ impl<'a> HtmlRenderer<'a> {
             Output::Search(lang) => plain("search.html", self.search_context(lang)),
             Output::Glossary(lang) => plain("glossary.html", self.glossary_context(lang)),
             Output::Coverage(lang) => plain("coverage.html", self.coverage_context(lang)),
-            Output::Places(lang) => plain("places.html", self.places_context(lang)),
+            Output::Places(lang) => plain("places.html", self.places_context(lang, 0)),
+            Output::PlaceListing(lang, index) => {
+                plain("places.html", self.places_context(lang, *index))
+            }
             Output::Place(lang, index) => plain("place.html", self.place_context(lang, *index)),
             Output::SearchIndex(_)
+            | Output::PlaceIndex
             | Output::Worksheet(_)
             | Output::Booklet(_)
             | Output::HelperSheet(_)

@@ -7,6 +7,7 @@ use serde::Serialize;
 use super::renderer::{HtmlRenderer, ser};
 use crate::model::{Output, Page, PageKind};
 use crate::render::views::page::{Addresses, PageView};
+use crate::render::views::places::{area_name, listing_path, listing_trail};
 use crate::sources::digcomp::{self, text};
 
 /// One language in the switcher of a page.
@@ -71,6 +72,7 @@ impl HtmlRenderer<'_> {
                     Output::Feed(_)
                         | Output::Search(_)
                         | Output::SearchIndex(_)
+                        | Output::PlaceIndex
                         | Output::NotFound
                         | Output::Sitemap
                         | Output::Robots
@@ -121,6 +123,9 @@ impl HtmlRenderer<'_> {
                     Output::Level(_, l) => Some(Output::Level(code.clone(), *l).path(site)),
                     Output::Search(_) => Some(Output::Search(code.clone()).path(site)),
                     Output::Places(_) => Some(Output::Places(code.clone()).path(site)),
+                    Output::PlaceListing(_, index) => {
+                        Some(Output::PlaceListing(code.clone(), *index).path(site))
+                    }
                     Output::Place(_, index) => Some(Output::Place(code.clone(), *index).path(site)),
                     Output::Coverage(_) => Some(Output::Coverage(code.clone()).path(site)),
                     Output::Glossary(_) if !site.glossary.terms(&code).is_empty() => {
@@ -171,12 +176,18 @@ impl HtmlRenderer<'_> {
             Output::Search(_) | Output::Glossary(_) | Output::Places(_) => {
                 trail.push(home(&urls.home))
             }
-            Output::Place(..) => {
+            Output::PlaceListing(_, index) => {
                 trail.push(home(&urls.home));
-                trail.push(Crumb {
-                    title: site.strings.get(lang, "places.title"),
-                    path: urls.places.clone(),
-                });
+                trail.extend(directory_trail(site, lang, *index, false));
+            }
+            Output::Place(_, index) => {
+                trail.push(home(&urls.home));
+                trail.extend(directory_trail(
+                    site,
+                    lang,
+                    site.listings.of_place[*index],
+                    true,
+                ));
             }
             _ => {
                 trail.push(home(&urls.home));
@@ -207,6 +218,28 @@ impl HtmlRenderer<'_> {
             .map(|home| self.views_of(&home.subsections))
             .unwrap_or_default()
     }
+}
+
+/// The listing pages above listing page `index` of the directory, and that page itself when
+/// `with_itself`.
+fn directory_trail(
+    site: &crate::model::Site,
+    lang: &str,
+    index: usize,
+    with_itself: bool,
+) -> Vec<Crumb> {
+    let mut trail = listing_trail(site, lang, index);
+    if with_itself {
+        let name = match index {
+            0 => site.strings.get(lang, "places.title"),
+            _ => area_name(site, lang, &site.listings.pages[index].area),
+        };
+        trail.push((name, listing_path(site, lang, index)));
+    }
+    trail
+        .into_iter()
+        .map(|(title, path)| Crumb { title, path })
+        .collect()
 }
 
 /// A date as Atom wants it.

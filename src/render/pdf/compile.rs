@@ -23,7 +23,7 @@ use crate::markdown::typst::{Markup, render as typst_markup};
 use crate::model::links::PageLinks;
 use crate::model::{Output, Page, Site};
 use crate::render::views::page::PageView;
-use crate::render::views::places::PlaceView;
+use crate::render::views::places::{PlaceView, listing_path};
 use crate::sources::pages::CONTENT_DIR;
 use crate::sources::places::PLACES_DIR;
 
@@ -193,22 +193,17 @@ impl Worksheets {
         Checked::new(job, problems)
     }
 
-    /// The job of the printable directory of the help places of `city`, in `lang`.
-    pub fn city_job(&self, site: &Site, lang: &str, city: &str) -> Checked<Option<Job>> {
+    /// The job of the printable directory of the help places of town `town`, in `lang`.
+    pub fn city_job(&self, site: &Site, lang: &str, town: usize) -> Checked<Option<Job>> {
         let origin = Origin {
             file: PathBuf::from(PLACES_DIR),
-            ident: Output::CityList(lang.to_string(), city.to_string()).path(site),
+            ident: Output::CityList(lang.to_string(), town).path(site),
             date: timestamp(None),
         };
-        let (_, places) = site
-            .directory
-            .cities()
-            .into_iter()
-            .find(|(name, _)| *name == city)
-            .unwrap_or_default();
+        let listings = &site.listings;
         let fallback = site.default_language();
         let data = CityData {
-            city,
+            city: &listings.towns[town].name,
             lang,
             site: site.config.title.get(lang, fallback),
             notice: site
@@ -216,10 +211,11 @@ impl Worksheets {
                 .notice
                 .as_ref()
                 .map(|n| n.get(lang, fallback)),
-            url: site.permalink(&Output::Places(lang.to_string()).path(site)),
-            places: places
-                .into_iter()
-                .map(|index| PlaceView::new(site, lang, index))
+            url: site.permalink(&listing_path(site, lang, listings.of_town[town])),
+            places: listings.towns[town]
+                .places
+                .iter()
+                .map(|&index| PlaceView::new(site, lang, index))
                 .collect(),
             t: site.strings.of(lang),
         };

@@ -92,12 +92,12 @@ impl Pdfs {
         )
     }
 
-    /// A worksheet or a city's directory; `None` for other outputs.
+    /// A worksheet, a helper sheet or a town's directory; `None` for other outputs.
     fn single(&self, site: &Site, output: &Output) -> Option<Checked<Option<Printed>>> {
         let job = match output {
             Output::Worksheet(id) => self.worksheets.sheet_job(site, &site.pages[*id]),
             Output::HelperSheet(id) => self.worksheets.helper_job(site, &site.pages[*id]),
-            Output::CityList(lang, city) => self.worksheets.city_job(site, lang, city),
+            Output::CityList(lang, town) => self.worksheets.city_job(site, lang, *town),
             _ => return None,
         };
         Some(job.and_then(|job| {

@@ -1,27 +1,19 @@
-//! Opening hours: rules of days and times, as authors write them in YAML
-//! (`mo-fr: "09:00-12:00, 14:00-17:30"`) or in one spreadsheet cell
-//! (`mo-fr 09:00-12:00,14:00-17:30; sa 10:00-12:00`).
+//! Opening hours in OpenStreetMap's `opening_hours` syntax (`Mo-Fr 09:00-12:00,14:00-18:30;
+//! Sa 08:30-12:00; PH off`, `Jul,Aug Mo-Fr 09:00-12:00`), read by the `opening-hours` crate,
+//! which knows the public holidays of each country. Hours written the simple way (YAML rules
+//! by days, a spreadsheet cell such as `mo-fr 9h-12h; sa 10h-12h`) are translated into that
+//! syntax first ([`legacy`](super::legacy)).
 //!
-//! Days are the two-letter codes of OpenStreetMap (`mo tu we th fr sa su`) or full day names
-//! in English, French or Dutch, in ranges (`mo-fr`) and lists (`mo,we`); times are `09:00`,
-//! `9:00` or `9h`, `9h30`; `closed` (or `off`, `fermé`, `gesloten`) closes the days named. A
-//! later rule replaces the hours of the days it names, so `mo-fr` then `we` works as read.
+//! A place's hours give its usual week (the rules that name only days of the week and times),
+//! the other rules (public holidays, months, weeks, dates), and what it is open on any date.
 
-use serde::Serialize;
+use std::sync::Arc;
 
-use super::spot::Spot;
-use crate::base::diagnostic::{Checked, Diagnostics};
-
-/// One opening: a day (0 = Monday … 6 = Sunday) and a time range in minutes since midnight.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub struct Opening {
-    /// 0 = Monday … 6 = Sunday.
-    pub day: u8,
-    /// When it opens, in minutes since midnight.
-    pub opens: u16,
-    /// When it closes, in minutes since midnight (up to 1440).
-    pub closes: u16,
-}
+use chrono::{Days, NaiveDate};
+use opening_hours::{Context, ContextHolidays, OpeningHours, RuleKind};
+use opening_hours_syntax::rules::day::WeekDayRange;
+use opening_hours_syntax::rules::time::Time;
+use opening_hours_syntax::rules::{OpeningHoursExpression, RuleSequence};
 
 /// The English names of the days, from Monday, as schema.org names them.
 pub const DAY_NAMES: [&str; 7] = [
@@ -34,276 +26,295 @@ pub const DAY_NAMES: [&str; 7] = [
     "Sunday",
 ];
 
-/// How days may be written, by day from Monday: codes and names in English, French, Dutch.
-const DAY_WORDS: [&[&str]; 7] = [
-    &["mo", "monday", "lundi", "maandag"],
-    &["tu", "tuesday", "mardi", "dinsdag"],
-    &["we", "wednesday", "mercredi", "woensdag"],
-    &["th", "thursday", "jeudi", "donderdag"],
-    &["fr", "friday", "vendredi", "vrijdag"],
-    &["sa", "saturday", "samedi", "zaterdag"],
-    &["su", "sunday", "dimanche", "zondag"],
-];
+/// A Monday, for the usual week: rules that name only days of the week give the same times
+/// on every week.
+const A_MONDAY: NaiveDate = NaiveDate::from_ymd_opt(2024, 1, 1).expect("a date");
 
-/// Words that close the days of a rule.
-const CLOSED: [&str; 4] = ["closed", "off", "fermé", "gesloten"];
-
-/// The hint given with every malformed rule.
-pub const HINT: &str = "write the days (`mo-fr`, `sa`, `lundi`, `mo,we`) then the times (`09:00-12:00, 14:00-17:30`, or `closed`), such as `mo-fr: \"09:00-12:00, 14:00-17:30\"`";
-
-/// Opening hours being read: where they are written and, for one rule, how, so that each
-/// problem says which hours are malformed and why.
-struct Reading<'a> {
-    at: Spot<'a>,
-    /// `` `mo-fr: 09:00-12:00` `` with a space before it for one rule, empty for a cell.
-    rule: String,
+/// One opening of a day, in minutes since midnight.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Span {
+    /// When it opens.
+    pub opens: u16,
+    /// When it closes (up to 1440, midnight at the end of the day).
+    pub closes: u16,
+    /// Open for sure; `false` when the hours say it may be (`unknown`, a comment alone).
+    pub open: bool,
+    /// The comment of its rule (`"sur rendez-vous"`), or empty.
+    pub comment: Arc<str>,
 }
 
-impl Reading<'_> {
-    /// Nothing read, because of `message`.
-    fn malformed<T>(&self, message: String) -> Checked<Option<T>> {
-        let message = format!("malformed opening hours{}: {message}", self.rule);
-        Checked::failed(self.at.error(message).with_hint(HINT))
-    }
+/// Opening hours that do not parse: where and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Malformed {
+    /// The 0-based character where the parser stopped, when it says.
+    pub at: Option<usize>,
+    /// What it expected, in its words.
+    pub message: String,
 }
 
-/// Applies one rule (`days` such as `mo-fr`, `times` such as `09:00-12:00, 14:00-17:00`),
-/// written `at` a line of a place's file, to `hours`: the days it names get these times
-/// instead of earlier ones. A malformed rule changes nothing and is reported.
-pub fn apply(hours: &mut Vec<Opening>, days: &str, times: &str, at: Spot<'_>) -> Checked<()> {
-    let reading = Reading {
-        at,
-        rule: format!(" `{days}: {times}`"),
-    };
-    let mut problems = Diagnostics::new();
-    let Some(days) = problems.take(parse_days(days, &reading)) else {
-        return Checked::new((), problems);
-    };
-    let Some(ranges) = problems.take(parse_times(times, &reading)) else {
-        return Checked::new((), problems);
-    };
-    hours.retain(|o| !days.contains(&o.day));
-    for &day in &days {
-        hours.extend(
-            ranges
-                .iter()
-                .map(|&(opens, closes)| Opening { day, opens, closes }),
-        );
-    }
-    hours.sort();
-    Checked::new((), problems)
+/// The openings of each day of a week, from Monday.
+pub type Week = [Vec<Span>; 7];
+
+/// A place's opening hours, with the public holidays of where it is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hours {
+    expression: OpeningHours,
+    /// The usual week, worked out once.
+    week: Option<Week>,
 }
 
-/// Splits the rules of one spreadsheet cell (`mo-fr 09:00-12:00; sa 10:00-12:00`), written
-/// `at` a row of a spreadsheet, into their days and times.
-pub fn split_rules(cell: &str, at: Spot<'_>) -> Checked<Option<Vec<(String, String)>>> {
-    let reading = Reading {
-        at,
-        rule: String::new(),
-    };
-    let mut rules = Vec::new();
-    for rule in cell
-        .split(';')
-        .map(str::trim)
-        .filter(|rule| !rule.is_empty())
-    {
-        let cut = rule
-            .find(|c: char| c.is_ascii_digit())
-            .or_else(|| {
-                let lower = rule.to_lowercase();
-                CLOSED.iter().filter_map(|w| lower.rfind(w)).min()
-            })
-            .filter(|&cut| cut > 0);
-        let Some(cut) = cut else {
-            return reading.malformed(format!("`{rule}` needs days, then times"));
-        };
-        rules.push((
-            rule[..cut].trim().to_string(),
-            rule[cut..].trim().to_string(),
-        ));
-    }
-    Checked::ok(Some(rules))
-}
-
-/// The days a rule names, from Monday = 0.
-fn parse_days(text: &str, reading: &Reading) -> Checked<Option<Vec<u8>>> {
-    let mut days = Vec::new();
-    let mut problems = Diagnostics::new();
-    for part in text.split(',').map(str::trim) {
-        let (from, to) = part.split_once('-').unwrap_or((part, part));
-        let Some(from) = problems.take(day(from, reading)) else {
-            return Checked::failed_with(problems);
-        };
-        let Some(to) = problems.take(day(to, reading)) else {
-            return Checked::failed_with(problems);
-        };
-        let mut at = from;
-        loop {
-            days.push(at);
-            if at == to {
-                break;
+impl Hours {
+    /// Parses OpenStreetMap opening hours. A rule that is only a comment (`"sur
+    /// rendez-vous"`) says nothing sure about the times: it counts as unknown, not as open
+    /// every hour of the week.
+    pub fn parse(text: &str) -> Result<Hours, Malformed> {
+        if text.trim().is_empty() {
+            return Err(Malformed {
+                at: Some(0),
+                message: "no hours are written".into(),
+            });
+        }
+        let mut expression: OpeningHours = text.parse().map_err(malformed)?;
+        let rules = expression.get_expression();
+        if rules.rules.iter().any(is_comment_alone) {
+            let mut unknown = rules.as_ref().clone();
+            for rule in unknown.rules.iter_mut().filter(|r| is_comment_alone(r)) {
+                rule.kind = RuleKind::Unknown;
             }
-            at = (at + 1) % 7;
+            expression = unknown.to_string().parse().map_err(malformed)?;
+        }
+        let week = usual_week(&expression);
+        Ok(Hours { expression, week })
+    }
+
+    /// The same hours, with the public holidays of the place (`PH` never matches without).
+    pub fn with_holidays(self, holidays: ContextHolidays) -> Hours {
+        let context = Context::default().with_holidays(holidays);
+        Hours {
+            expression: self.expression.with_context(context),
+            week: self.week,
         }
     }
-    days.sort_unstable();
-    days.dedup();
-    Checked::new(Some(days), problems)
+
+    /// The rules, as the parser read them.
+    pub fn rules(&self) -> Arc<OpeningHoursExpression> {
+        self.expression.get_expression()
+    }
+
+    /// The hours in OpenStreetMap's canonical spelling.
+    pub fn text(&self) -> String {
+        self.expression.to_string()
+    }
+
+    /// The openings of `date`, in order.
+    pub fn day(&self, date: NaiveDate) -> Vec<Span> {
+        spans(&self.expression, date)
+    }
+
+    /// The usual week, from Monday: what the rules that name only days of the week and times
+    /// give. `None` when no rule is of that kind (every rule names months, weeks, dates or
+    /// holidays).
+    pub fn usual_week(&self) -> Option<&Week> {
+        self.week.as_ref()
+    }
+
+    /// The rules that the usual week does not show: those naming public or school holidays,
+    /// months, weeks, dates, the nth day of a month, or years.
+    pub fn other_rules(&self) -> Vec<RuleSequence> {
+        self.rules()
+            .rules
+            .iter()
+            .filter(|r| !is_weekly(r))
+            .cloned()
+            .collect()
+    }
 }
 
-/// The day (Monday = 0) a word names.
-fn day(word: &str, reading: &Reading) -> Checked<Option<u8>> {
-    let word = word.trim().to_lowercase();
-    match DAY_WORDS
+/// The usual week of `expression` (see [`Hours::usual_week`]): its weekly rules read on any
+/// week, parsed again only when it has other rules.
+fn usual_week(expression: &OpeningHours) -> Option<Week> {
+    let rules = expression.get_expression();
+    let usual: Vec<RuleSequence> = rules
+        .rules
         .iter()
-        .position(|words| words.contains(&word.as_str()))
-    {
-        Some(day) => Checked::ok(Some(day as u8)),
-        None => reading.malformed(format!("`{word}` is not a day")),
-    }
-}
-
-/// The time ranges of a rule; none for a closed day.
-fn parse_times(text: &str, reading: &Reading) -> Checked<Option<Vec<(u16, u16)>>> {
-    if CLOSED.contains(&text.trim().to_lowercase().as_str()) {
-        return Checked::ok(Some(Vec::new()));
-    }
-    let mut ranges = Vec::new();
-    let mut problems = Diagnostics::new();
-    for range in text.split(',').map(str::trim) {
-        let Some((opens, closes)) = range.split_once('-') else {
-            return reading.malformed(format!("`{range}` is not a time range such as 09:00-12:00"));
-        };
-        let Some(opens) = problems.take(time(opens, reading)) else {
-            return Checked::failed_with(problems);
-        };
-        let Some(closes) = problems.take(time(closes, reading)) else {
-            return Checked::failed_with(problems);
-        };
-        if closes <= opens {
-            return reading.malformed(format!("`{range}` closes before it opens"));
+        .filter(|r| is_weekly(r))
+        .cloned()
+        .collect();
+    let day = |week: &OpeningHours, day: usize| spans(week, A_MONDAY + Days::new(day as u64));
+    match usual.len() {
+        0 => None,
+        n if n == rules.rules.len() => Some(std::array::from_fn(|d| day(expression, d))),
+        _ => {
+            let week: OpeningHours = OpeningHoursExpression { rules: usual }
+                .to_string()
+                .parse()
+                .ok()?;
+            Some(std::array::from_fn(|d| day(&week, d)))
         }
-        ranges.push((opens, closes));
     }
-    Checked::new(Some(ranges), problems)
 }
 
-/// Minutes since midnight of `09:00`, `9:00`, `9h`, `9h30`, or `24:00`.
-fn time(text: &str, reading: &Reading) -> Checked<Option<u16>> {
-    let text = text.trim();
-    let (hours, minutes) = text.split_once([':', 'h', 'H', '.']).unwrap_or((text, ""));
-    let minutes = match minutes {
-        "" => Some(0),
-        m if m.len() == 2 => m.parse::<u16>().ok(),
-        _ => None,
-    };
-    match (hours.parse::<u16>().ok(), minutes) {
-        (Some(hours), Some(minutes))
-            if (hours < 24 && minutes <= 59) || (hours, minutes) == (24, 0) =>
-        {
-            Checked::ok(Some(hours * 60 + minutes))
+/// The openings of `date` in `expression`, cut at midnight.
+fn spans(expression: &OpeningHours, date: NaiveDate) -> Vec<Span> {
+    expression
+        .schedule_at(date)
+        .into_iter()
+        .filter(|range| range.kind != RuleKind::Closed)
+        .filter_map(|range| {
+            let minutes = |t: opening_hours_syntax::ExtendedTime| {
+                u16::from(t.hour()) * 60 + u16::from(t.minute())
+            };
+            let (opens, closes) = (
+                minutes(range.range.start),
+                minutes(range.range.end).min(1440),
+            );
+            (opens < closes).then(|| Span {
+                opens,
+                closes,
+                open: range.kind == RuleKind::Open,
+                comment: range.comment,
+            })
+        })
+        .collect()
+}
+
+/// Whether a rule names only days of the week (or none) and fixed times: the same every week.
+fn is_weekly(rule: &RuleSequence) -> bool {
+    let days = &rule.day_selector;
+    days.year.is_empty()
+        && days.monthday.is_empty()
+        && days.week.is_empty()
+        && days.weekday.iter().all(|range| match range {
+            WeekDayRange::Fixed {
+                offset,
+                nth_from_start,
+                nth_from_end,
+                ..
+            } => *offset == 0 && !nth_from_start.contains(&false) && !nth_from_end.contains(&false),
+            WeekDayRange::Holiday { .. } => false,
+        })
+        && rule.time_selector.spans.iter().all(|span| {
+            matches!(
+                (span.range.start, span.range.end),
+                (Time::Fixed(_), Time::Fixed(_))
+            )
+        })
+}
+
+/// Whether a rule is a comment alone, open every day at every hour (`"sur rendez-vous"`).
+fn is_comment_alone(rule: &RuleSequence) -> bool {
+    rule.is_constant() && rule.kind == RuleKind::Open && !rule.comment.is_empty()
+}
+
+/// A parse error as where it stopped and what it expected.
+fn malformed(error: opening_hours_syntax::Error) -> Malformed {
+    match &error {
+        opening_hours_syntax::Error::Syntax(syntax) => {
+            let at = match syntax.location {
+                pest::error::InputLocation::Pos(at) | pest::error::InputLocation::Span((at, _)) => {
+                    at
+                }
+            };
+            let text = syntax.to_string();
+            let expected = text
+                .lines()
+                .rev()
+                .find_map(|line| line.trim().strip_prefix("= "))
+                .unwrap_or("unexpected text")
+                .to_string();
+            Malformed {
+                at: Some(at),
+                message: expected,
+            }
         }
-        _ => reading.malformed(format!("`{text}` is not a time such as 09:00")),
+        other => Malformed {
+            at: None,
+            message: other.to_string(),
+        },
     }
-}
-
-/// `09:00` for 540 minutes.
-pub fn clock(minutes: u16) -> String {
-    format!("{:02}:{:02}", minutes / 60, minutes % 60)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use opening_hours::localization::Country;
 
-    fn at() -> Spot<'static> {
-        Spot {
-            file: std::path::Path::new("places/a.yaml"),
-            line: 1,
-            row: None,
-        }
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
 
-    /// The hours of `rules`, or nothing when one is malformed.
-    fn hours(rules: &[(&str, &str)]) -> Checked<Option<Vec<Opening>>> {
-        let mut hours = Vec::new();
-        for (days, times) in rules {
-            let applied = apply(&mut hours, days, times, at());
-            if applied.has_errors() {
-                return Checked::failed_with(applied.problems);
-            }
-        }
-        Checked::ok(Some(hours))
-    }
-
-    /// The message of the first malformed rule of `rules`.
-    fn error(rules: &[(&str, &str)]) -> String {
-        let checked = hours(rules);
-        assert!(checked.value.is_none(), "{rules:?} are well formed");
-        checked.problems[0].message.clone()
+    fn times(spans: &[Span]) -> Vec<(u16, u16)> {
+        spans.iter().map(|s| (s.opens, s.closes)).collect()
     }
 
     #[test]
-    fn days_and_times_are_read_in_every_form() {
-        let week = hours(&[("mo-fr", "09:00-12:00, 14h-17h30")]).value.unwrap();
-        assert_eq!(week.len(), 10);
-        assert_eq!(
-            week[1],
-            Opening {
-                day: 0,
-                opens: 840,
-                closes: 1050
-            }
-        );
-        let names = hours(&[("Lundi, mercredi", "9h-12h"), ("zaterdag", "10:00-24:00")])
-            .value
-            .unwrap();
-        let days: Vec<u8> = names.iter().map(|o| o.day).collect();
-        assert_eq!(days, [0, 2, 5]);
-        assert_eq!(names[2].closes, 1440);
-        let wrapping = hours(&[("sa-mo", "10:00-11:00")]).value.unwrap();
-        assert_eq!(
-            wrapping.iter().map(|o| o.day).collect::<Vec<_>>(),
-            [0, 5, 6]
-        );
-    }
-
-    #[test]
-    fn a_later_rule_replaces_the_days_it_names() {
-        let week = hours(&[("mo-fr", "09:00-17:00"), ("we", "closed")])
-            .value
-            .unwrap();
-        assert_eq!(week.len(), 4);
-        assert!(week.iter().all(|o| o.day != 2));
-    }
-
-    #[test]
-    fn malformed_rules_say_what_is_wrong() {
-        assert!(error(&[("mo-fx", "09:00-12:00")]).contains("`fx` is not a day"));
-        assert!(hours(&[("mo", "9-12")]).value.is_some());
-        assert!(error(&[("mo", "25:00-26:00")]).contains("not a time"));
-        assert!(error(&[("mo", "14:00-09:00")]).contains("closes before it opens"));
-        assert!(error(&[("mo", "09:00")]).contains("not a time range"));
-        assert!(hours(&[("mo", "9:5-10:00")]).value.is_none());
-    }
-
-    #[test]
-    fn spreadsheet_cells_split_into_rules() {
-        let rules = split_rules(
-            "mo-fr 09:00-12:00,14:00-17:00; sa 10:00-12:00; su closed",
-            at(),
+    fn the_usual_week_leaves_holidays_and_seasons_aside() {
+        let hours = Hours::parse(
+            "Mo-Fr 09:00-12:00,14:00-18:30; We 09:00-12:00; Sa 08:30-12:00; PH off; Aug off",
         )
-        .value
         .unwrap();
-        assert_eq!(
-            rules,
-            [
-                ("mo-fr".to_string(), "09:00-12:00,14:00-17:00".to_string()),
-                ("sa".to_string(), "10:00-12:00".to_string()),
-                ("su".to_string(), "closed".to_string()),
-            ]
+        let week = hours.usual_week().unwrap();
+        assert_eq!(times(&week[0]), [(540, 720), (840, 1110)]);
+        assert_eq!(times(&week[2]), [(540, 720)]);
+        assert_eq!(times(&week[5]), [(510, 720)]);
+        assert!(week[6].is_empty());
+        let others: Vec<String> = hours
+            .other_rules()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(others, ["PH closed", "Aug closed"]);
+        assert!(
+            Hours::parse("Jul,Aug Mo-Fr 09:00-12:00")
+                .unwrap()
+                .usual_week()
+                .is_none()
         );
-        assert!(split_rules("09:00-12:00", at()).value.is_none());
-        assert_eq!(clock(545), "09:05");
+    }
+
+    #[test]
+    fn public_holidays_need_the_country() {
+        let hours = Hours::parse("Mo-Fr 09:00-12:00; PH off").unwrap();
+        let ascension = date(2026, 5, 14);
+        assert_eq!(
+            times(&hours.day(ascension)),
+            [(540, 720)],
+            "no holidays known"
+        );
+        let french = hours.clone().with_holidays(Country::FR.holidays());
+        assert!(french.day(ascension).is_empty());
+        assert!(
+            french.day(date(2026, 7, 21)).len() == 1,
+            "21 July is Belgian"
+        );
+        let belgian = hours.with_holidays(Country::BE.holidays());
+        assert!(belgian.day(date(2026, 7, 21)).is_empty());
+    }
+
+    #[test]
+    fn a_comment_alone_is_not_open_all_week() {
+        let hours = Hours::parse("\"sur rendez-vous\"").unwrap();
+        let day = hours.day(date(2026, 3, 2));
+        assert!(day.iter().all(|s| !s.open), "{day:?}");
+        let with_times = Hours::parse("Mo 09:00-12:00 \"sur rendez-vous\"").unwrap();
+        let monday = with_times.day(date(2026, 3, 2));
+        assert!(monday[0].open && &*monday[0].comment == "sur rendez-vous");
+    }
+
+    #[test]
+    fn hours_past_midnight_are_cut_at_midnight() {
+        let hours = Hours::parse("Fr 22:00-02:00").unwrap();
+        assert_eq!(times(&hours.day(date(2026, 3, 6))), [(1320, 1440)]);
+        assert_eq!(times(&hours.day(date(2026, 3, 7))), [(0, 120)]);
+    }
+
+    #[test]
+    fn errors_say_where_the_parser_stopped() {
+        let error = Hours::parse("Mo-Fr 09h00-12h00").unwrap_err();
+        assert_eq!(error.at, Some(6));
+        assert!(error.message.starts_with("expected"), "{error:?}");
+        let inverted = Hours::parse("week 10-5 Mo 10:00-12:00").unwrap_err();
+        assert_eq!(inverted.at, None);
+        assert!(Hours::parse(" ").is_err());
     }
 }

@@ -2,7 +2,8 @@
 
 use std::path::PathBuf;
 
-use super::hours::Opening;
+use super::hours::Hours;
+use super::schedule::Schedule;
 use crate::base::text::fold;
 use crate::sources::config::Localized;
 
@@ -91,21 +92,47 @@ impl Wheelchair {
     }
 }
 
+/// What the national standard tells of a place beyond its address, services and hours, as
+/// ids of its values (see [`values`](super::standard::values)).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Details {
+    /// What it costs (`gratuit`, `payant`).
+    pub fees: Vec<String>,
+    /// How to come (`sur-place`, `telephone`, `rdv-en-ligne`).
+    pub access: Vec<String>,
+    /// How people are helped (`individuel`, `atelier`).
+    pub help: Vec<String>,
+    /// Specific needs it can support (`surdite`, `illettrisme`).
+    pub support: Vec<String>,
+    /// National schemes it belongs to (`france-services`).
+    pub schemes: Vec<String>,
+    /// Whether it moves from place to place (a bus, a helper on tour).
+    pub mobile: bool,
+    /// When its data was last updated (`2024-04-02`).
+    pub updated: Option<String>,
+}
+
 /// A place where people get help.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Place {
     /// The last part of its address (`mediatheque-des-tilleuls`).
     pub slug: String,
+    /// Its id in a file of the national standard.
+    pub id: Option<String>,
     /// Its name.
     pub name: String,
     /// Street and number.
     pub address: String,
+    /// More of the address: floor, building.
+    pub address_more: Option<String>,
     /// Postcode, as written.
     pub postcode: String,
     /// City.
     pub city: String,
     /// Country.
     pub country: Country,
+    /// Its IANA time zone, for "open now".
+    pub time_zone: &'static str,
     /// Latitude and longitude.
     pub coordinates: Option<(f64, f64)>,
     /// Ids of the services it offers, from the directory's list.
@@ -114,18 +141,26 @@ pub struct Place {
     pub audiences: Vec<String>,
     /// Codes of the languages spoken there.
     pub languages: Vec<String>,
-    /// When it is open, by day then time.
-    pub hours: Vec<Opening>,
+    /// When it is open, when known.
+    pub hours: Option<Hours>,
+    /// When it is open over the coming weeks (empty when the hours are unknown).
+    pub schedule: Schedule,
     /// Phone number, as written.
     pub phone: Option<String>,
-    /// Email address.
-    pub email: Option<String>,
-    /// Website, an http(s) address.
-    pub website: Option<String>,
+    /// Email addresses.
+    pub emails: Vec<String>,
+    /// Websites, http(s) addresses.
+    pub websites: Vec<String>,
+    /// The address where visitors book online.
+    pub booking: Option<String>,
+    /// The address of its accessibility details (acceslibre).
+    pub accessibility: Option<String>,
     /// Wheelchair access, when known.
     pub wheelchair: Option<Wheelchair>,
     /// A note for visitors ("on appointment").
     pub note: Option<Localized>,
+    /// What the national standard adds.
+    pub details: Details,
     /// The file it comes from and its line, for messages.
     pub file: PathBuf,
     /// Its line in that file.

@@ -103,6 +103,7 @@ fn raw_of_yaml(place: YamlPlace, file: &Path, line: usize) -> RawPlace {
     let field = |at: Option<usize>, value: String| Field {
         value: value.trim().to_string(),
         line: at.unwrap_or(line),
+        column: None,
     };
     let text = |v: Spanned<String>| field(yaml::line_of(&v, 1), v.value);
     let scalar = |v: Spanned<Scalar>| field(yaml::line_of(&v, 1), v.value.text());
@@ -138,7 +139,6 @@ fn raw_of_yaml(place: YamlPlace, file: &Path, line: usize) -> RawPlace {
             .as_ref()
             .and_then(|n| yaml::line_of(n, 1))
             .unwrap_or(line),
-        row: None,
         slug: place.slug,
         name: place.name.map(text),
         address: place.address.map(text),
@@ -152,9 +152,10 @@ fn raw_of_yaml(place: YamlPlace, file: &Path, line: usize) -> RawPlace {
         hours,
         hours_line,
         phone: place.phone.map(scalar),
-        email: place.email.map(text),
-        website: place.website.map(text),
+        emails: place.email.map(text).into_iter().collect(),
+        websites: place.website.map(text).into_iter().collect(),
         wheelchair: place.wheelchair.map(scalar),
         note: place.note,
+        ..RawPlace::default()
     }
 }

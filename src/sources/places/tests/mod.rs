@@ -1,6 +1,8 @@
 //! The directory's reader and checks: every shape of file, and every mistake named with its
 //! file and line (and row, for spreadsheets).
 
+mod standard;
+
 use std::path::Path;
 
 use super::*;
@@ -38,10 +40,15 @@ wheelchair: yes
 
 /// Loads a site made of the vocabulary and `files` (path under places/, text).
 fn load(files: &[(&str, &str)]) -> Checked<Directory> {
+    load_with(VOCABULARY, files)
+}
+
+/// Loads a site made of the vocabulary `vocabulary` and `files`.
+fn load_with(vocabulary: &str, files: &[(&str, &str)]) -> Checked<Directory> {
     let dir = tempfile::tempdir().unwrap();
     let places = dir.path().join(PLACES_DIR);
     std::fs::create_dir_all(&places).unwrap();
-    std::fs::write(places.join(VOCABULARY_FILE), VOCABULARY).unwrap();
+    std::fs::write(places.join(VOCABULARY_FILE), vocabulary).unwrap();
     for (path, text) in files {
         let file = places.join(path);
         std::fs::create_dir_all(file.parent().unwrap()).unwrap();
@@ -55,9 +62,20 @@ fn load(files: &[(&str, &str)]) -> Checked<Directory> {
     Directory::load(dir.path(), &config)
 }
 
+/// How many openings the usual week of a place has.
+fn openings(place: &Place) -> usize {
+    let week = place.hours.as_ref().and_then(|h| h.usual_week()).unwrap();
+    week.iter().map(Vec::len).sum()
+}
+
 /// The one problem of a directory, as `file:line: message`.
 fn only_problem(files: &[(&str, &str)]) -> Diagnostic {
-    let problems = load(files).problems;
+    only_problem_with(VOCABULARY, files)
+}
+
+/// The one problem of a directory with the vocabulary `vocabulary`.
+fn only_problem_with(vocabulary: &str, files: &[(&str, &str)]) -> Diagnostic {
+    let problems = load_with(vocabulary, files).problems;
     assert_eq!(problems.len(), 1, "{problems:#?}");
     problems.into_iter().next().unwrap()
 }
@@ -74,7 +92,7 @@ fn a_place_file_is_read_whole() {
     assert_eq!(place.country.code, "FR");
     assert_eq!(place.coordinates, Some((45.76, 4.84)));
     assert_eq!(place.languages, ["fr", "ar", "lsf"]);
-    assert_eq!(place.hours.len(), 8, "Wednesday closed: {:?}", place.hours);
+    assert_eq!(openings(place), 8, "Wednesday closed: {:?}", place.hours);
     assert_eq!(place.wheelchair, Some(Wheelchair::Yes));
     assert_eq!(place.phone_link().as_deref(), Some("tel:+33199001234"));
     assert_eq!(
@@ -97,19 +115,20 @@ fn lists_and_spreadsheets_give_places_by_city() {
         problems,
     } = load(&[("list.yaml", &list), ("gent.csv", csv)]);
     assert!(problems.is_empty(), "{problems:#?}");
-    let cities: Vec<&str> = directory.cities().into_iter().map(|(c, _)| c).collect();
+    let mut cities: Vec<&str> = directory.places.iter().map(|p| p.city.as_str()).collect();
+    cities.dedup();
     assert_eq!(cities, ["Bruxelles", "Gent", "Lyon"]);
     let gent = directory.places.iter().find(|p| p.city == "Gent").unwrap();
     assert_eq!(gent.coordinates, Some((51.05, 3.72)));
     assert_eq!(gent.services, ["ateliers", "demarches"]);
-    assert_eq!(gent.hours.len(), 8);
+    assert_eq!(openings(gent), 8);
     let brussels = directory
         .places
         .iter()
         .find(|p| p.city == "Bruxelles")
         .unwrap();
     assert_eq!(brussels.postcode, "1000");
-    assert_eq!(brussels.hours.len(), 6);
+    assert_eq!(openings(brussels), 6, "`sa 10h-12h` is read too");
 }
 
 #[test]
@@ -209,10 +228,16 @@ fn spreadsheet_errors_name_their_row() {
     let problems = load(&[("gent.csv", csv)]).problems;
     let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
     assert_eq!(problems.len(), 4, "{messages:#?}");
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("row 3, column email: `x@`")),
+        "{messages:#?}"
+    );
     for problem in &problems {
         assert_eq!(problem.file, Path::new("places/gent.csv"));
         assert_eq!(problem.line, Some(3), "{problem}");
-        assert!(problem.message.starts_with("row 3: "), "{problem}");
+        assert!(problem.message.starts_with("row 3"), "{problem}");
     }
     let problems = load(&[("bad.csv", "nom;adresse\nx;y\n")]).problems;
     assert!(
@@ -250,4 +275,34 @@ fn a_site_without_places_has_an_empty_directory() {
         problems,
     } = Directory::load(dir.path(), &config);
     assert!(directory.is_empty() && problems.is_empty());
+}
+
+#[test]
+fn hours_take_openstreetmap_rules_in_every_shape() {
+    let holidays = PLACE.replace(
+        "  we: closed\n",
+        "  we: closed\n  PH: closed\n  \"Jul,Aug\": \"09:00-12:00\"\n",
+    );
+    let Checked { value, problems } = load(&[("a.yaml", &holidays)]);
+    assert!(problems.is_empty(), "{problems:#?}");
+    let hours = value.places[0].hours.as_ref().unwrap();
+    assert_eq!(
+        hours.text(),
+        "Mo-Fr 09:00-12:00,14:00-17:30; We closed; PH closed; Jul,Aug 09:00-12:00"
+    );
+    let line = PLACE.replace(
+        "hours:\n  mo-fr: \"09:00-12:00, 14:00-17:30\"\n  we: closed\n",
+        "hours: \"Mo-Fr 09:00-12:00; Sa 10:00-12:00; PH off\"\n",
+    );
+    let Checked { value, problems } = load(&[("a.yaml", &line)]);
+    assert!(problems.is_empty(), "{problems:#?}");
+    assert_eq!(openings(&value.places[0]), 6);
+    let broken = line.replace("Sa 10:00-12:00", "Sa 10:00-12:00 14:00-16:00");
+    let problem = only_problem(&[("a.yaml", &broken)]);
+    assert!(problem.is_error(), "{problem}");
+    assert!(
+        problem.message.contains("malformed opening hours")
+            && problem.message.contains("at character"),
+        "{problem}"
+    );
 }
