@@ -31,12 +31,18 @@ fn one_page_site() -> (tempfile::TempDir, Site) {
         dir.path().join("content/s/image.svg"),
     )
     .unwrap();
+    let site = load(dir.path());
+    (dir, site)
+}
+
+/// The site at `root`, which must load without errors.
+fn load(root: &Path) -> Site {
     let loaded = load_site(&SiteOptions {
-        root: dir.path().into(),
+        root: root.into(),
         ..SiteOptions::default()
     });
     assert!(!loaded.has_errors());
-    (dir, loaded.value.unwrap())
+    loaded.value.unwrap()
 }
 
 /// Compiles `markdown` as the body of the page; a failure must be one of ours (a missing image
@@ -189,8 +195,8 @@ fn images_outside_the_page_folder_are_refused() {
 
 #[test]
 fn images_below_the_page_elsewhere_in_content_or_misnamed_are_printed() {
-    let dir = tempfile::tempdir().unwrap();
-    let svg = std::fs::read(fixture("minimal").join("content/bases/souris.svg")).unwrap();
+    let (dir, _) = one_page_site();
+    let svg = std::fs::read(dir.path().join("content/s/image.svg")).unwrap();
     for folder in ["content/s/images", "content/shared"] {
         std::fs::create_dir_all(dir.path().join(folder)).unwrap();
         std::fs::write(dir.path().join(folder).join("souris.svg"), &svg).unwrap();
@@ -199,25 +205,11 @@ fn images_below_the_page_elsewhere_in_content_or_misnamed_are_printed() {
     let png = dir.path().join("content/shared/photo.png");
     image::RgbImage::new(8, 8).save(&png).unwrap();
     std::fs::rename(&png, dir.path().join("content/shared/photo.jpg")).unwrap();
-    std::fs::write(
-        dir.path().join("site.yaml"),
-        "title: T\nlanguages:\n  fr: { name: Français }\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("content/s/page.fr.md"),
-        "---\ntitle: Page\n---\n![Une souris](./images/souris.svg)\n\n![La même](../shared/souris.svg)\n\n![Une photo](../shared/photo.jpg)\n",
-    )
-    .unwrap();
-    let site = load_site(&SiteOptions {
-        root: dir.path().into(),
-        ..SiteOptions::default()
-    })
-    .value
-    .unwrap();
+    let mut site = load(dir.path());
     let worksheets = Worksheets::new(&site).value.unwrap();
-    let page = site.pages.iter().find(|p| p.key == "s/page").unwrap();
-    let made = worksheets.render(&site, page);
+    let id = site.pages.iter().position(|p| p.key == "s/page").unwrap();
+    site.pages[id].body = "![Une souris](./images/souris.svg)\n\n![La même](../shared/souris.svg)\n\n![Une photo](../shared/photo.jpg)\n".into();
+    let made = worksheets.render(&site, &site.pages[id]);
     assert!(made.problems.is_empty(), "{:?}", made.problems);
     assert!(made.value.unwrap().starts_with(b"%PDF-"));
 }
@@ -248,12 +240,7 @@ fn boxes_taller_than_a_page_break_and_tall_images_fit_on_one() {
     image::RgbImage::new(100, 400)
         .save(dir.path().join("content/s/haute.png"))
         .unwrap();
-    let mut site = load_site(&SiteOptions {
-        root: dir.path().into(),
-        ..SiteOptions::default()
-    })
-    .value
-    .unwrap();
+    let mut site = load(dir.path());
     let id = site.pages.iter().position(|p| p.key == "s/page").unwrap();
     site.pages[id].body = "## Écran\n\n![Un écran de téléphone](haute.png)\n".into();
     let pdf = worksheets.render(&site, &site.pages[id]).value.unwrap();

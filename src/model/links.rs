@@ -293,10 +293,7 @@ impl Site {
         let (key, lang) = self.page_key(stem);
         let exists = match lang {
             Some(lang) => self.translation(&key, lang).is_some(),
-            None => self
-                .languages
-                .iter()
-                .any(|l| self.translation(&key, &l.code).is_some()),
+            None => self.has_key(&key),
         };
         exists.then(|| stem.to_string())
     }

@@ -169,6 +169,11 @@ impl Site {
             .map(|&id| &self.pages[id])
     }
 
+    /// Whether a page of translation key `key` exists, in any language.
+    pub fn has_key(&self, key: &str) -> bool {
+        self.translations.contains_key(key)
+    }
+
     /// The home page of a language.
     pub fn home(&self, lang: &str) -> Option<&Page> {
         self.translation("", lang)
