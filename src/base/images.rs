@@ -67,30 +67,49 @@ pub fn size(file: &Path) -> Option<Size> {
     })
 }
 
-/// The true format of a raster image whose name says another one (a PNG saved as
-/// `photo.jpg`, which browsers show but a worksheet could not decode), as Typst names it;
-/// `None` when the name is right, or for other files.
-pub fn misnamed_format(file: &Path) -> Option<&'static str> {
+/// What a worksheet needs of an image beside a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Printed {
+    /// Width in pixels (1 when it cannot be read).
+    pub width: u32,
+    /// Height in pixels (1 when it cannot be read).
+    pub height: u32,
+    /// Its true format, as Typst names it, when its name says another one (a PNG saved as
+    /// `photo.jpg`, which browsers show but a worksheet could not decode).
+    pub misnamed: Option<&'static str>,
+}
+
+/// What a worksheet needs of the image `file`, read from its header once; `None` for files
+/// that are neither SVG nor a raster image of a known name, or unreadable ones.
+pub fn printed(file: &Path) -> Option<Printed> {
+    if let Some((width, height)) = svg_size(file) {
+        return Some(Printed {
+            width,
+            height,
+            misnamed: None,
+        });
+    }
     let named = format_of(&file.to_string_lossy()).or_else(|| {
         file.extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("gif"))
             .then_some(ImageFormat::Gif)
     })?;
-    let found = ImageReader::open(file)
-        .ok()?
-        .with_guessed_format()
-        .ok()?
-        .format()?;
-    if found == named {
-        return None;
-    }
-    match found {
+    let reader = ImageReader::open(file).ok()?.with_guessed_format().ok()?;
+    let found = reader.format()?;
+    let (width, height) = reader.into_dimensions().unwrap_or((1, 1));
+    let misnamed = match found {
+        _ if found == named => None,
         ImageFormat::Png => Some("png"),
         ImageFormat::Jpeg => Some("jpg"),
         ImageFormat::Gif => Some("gif"),
         ImageFormat::WebP => Some("webp"),
         _ => None,
-    }
+    };
+    Some(Printed {
+        width,
+        height,
+        misnamed,
+    })
 }
 
 /// The size an SVG file declares, for the width and height of its `<img>`: its `width` and
@@ -232,10 +251,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let png = dir.path().join("a.png");
         image::RgbImage::new(4, 4).save(&png).unwrap();
-        assert_eq!(misnamed_format(&png), None);
+        let misnamed = |file: &Path| printed(file).and_then(|p| p.misnamed);
+        assert_eq!(misnamed(&png), None);
         let named_jpg = dir.path().join("b.jpg");
         std::fs::copy(&png, &named_jpg).unwrap();
-        assert_eq!(misnamed_format(&named_jpg), Some("png"));
-        assert_eq!(misnamed_format(&dir.path().join("missing.jpg")), None);
+        assert_eq!(misnamed(&named_jpg), Some("png"));
+        assert_eq!(misnamed(&dir.path().join("missing.jpg")), None);
+        let shape = printed(&named_jpg).unwrap();
+        assert_eq!((shape.width, shape.height), (4, 4));
     }
 }

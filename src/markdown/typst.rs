@@ -13,7 +13,7 @@ use super::document::{Document, Item, Node};
 use super::helper::{self, HelperMarkup};
 use super::raw_html::{Piece, pieces};
 use crate::base::diagnostic::{Diagnostic, Diagnostics};
-use crate::base::images::{self, misnamed_format};
+use crate::base::images::{self, Printed};
 use crate::base::text::typst_string as string;
 
 /// The Typst markup of a page body, the assets it shows, and its problems.
@@ -446,7 +446,9 @@ impl Converter<'_> {
             );
             return String::new();
         };
-        let format = misnamed_format(&asset.file)
+        let printed = images::printed(&asset.file);
+        let format = printed
+            .and_then(|p| p.misnamed)
             .map(|format| format!(", format: \"{format}\""))
             .unwrap_or_default();
         let image = format!(
@@ -456,7 +458,7 @@ impl Converter<'_> {
         );
         self.out.images.push(asset.path);
         if figure {
-            format!("\n#figure({image}, {}))\n", figure_size(&asset.file))
+            format!("\n#figure({image}, {}))\n", figure_size(printed))
         } else {
             format!("#box({image}))")
         }
@@ -466,11 +468,8 @@ impl Converter<'_> {
 /// How large an image standing alone prints: the width of the page, or, when that would
 /// make it taller than most of a page (a phone's screenshot), 80% of the page's height, so
 /// that it never runs over the footer.
-fn figure_size(file: &std::path::Path) -> &'static str {
-    let (width, height) = match images::size(file) {
-        Some(size) => (size.width, size.height),
-        None => images::svg_size(file).unwrap_or((1, 1)),
-    };
+fn figure_size(printed: Option<Printed>) -> &'static str {
+    let (width, height) = printed.map_or((1, 1), |p| (p.width, p.height));
     // The text of an A4 page is about 1.36 times as high as it is wide.
     if f64::from(height) > 1.09 * f64::from(width.max(1)) {
         "height: 80%"
