@@ -10,10 +10,15 @@
 #           that courses' `continue_at:` names);
 #   html    the same with its places and N generated ones, printed lists off (`print: false`
 #           in places/directory.yaml): the directory's pages, place pages and index;
-#   print   the same with the printed lists, one PDF per town and language (built once: the
-#           printed lists' own time is its time less that of `html`).
+#   print   the same with the printed lists, one PDF per town and language, built twice: with
+#           an empty worksheet cache (the printed lists' own time is its time less that of
+#           `html`), then again with the cache the first build filled.
 # `none` and `html` are built one after the other, RUNS times, so that the machine's load
 # weighs on both alike; the medians of the wall time and of the peak memory are printed.
+# The work folder is on /dev/shm (memory) when there is one, so that the figures are the
+# generator's and not the disk's: on a disk without a journal, ext4 skips the inodes deleted
+# in the last minutes when it makes new files, and making 70,000 folders right after deleting
+# as many takes several times longer (WORK=folder to choose another place).
 # Then the weight of the pages: the largest listing page and place page (gzipped), and the
 # files of the index a search by postcode or town loads.
 set -euo pipefail
@@ -22,7 +27,9 @@ cd "$(dirname "$0")/.."
 places="${1:-20000}"
 runs="${2:-3}"
 parcours="${PARCOURS:-$(pwd)/target/release/parcours}"
-work="${WORK:-/tmp/places-scale}"
+default_work=/tmp/places-scale
+[ -d /dev/shm ] && [ -w /dev/shm ] && default_work=/dev/shm/places-scale
+work="${WORK:-$default_work}"
 [ -x "$parcours" ] || cargo build --release --quiet
 
 rm -rf "$work"
@@ -58,10 +65,12 @@ for _ in $(seq "$runs"); do
   build "$work/none" "$work/out-none" >>"$work/none.runs"
   build "$work/html" "$work/out-html" >>"$work/html.runs"
 done
+rm -rf "$work/print/.parcours-cache"
 build "$work/print" "$work/out-print" >"$work/print.runs"
+build "$work/print" "$work/out-print" >"$work/cached.runs"
 
-echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
-for variant in none html print; do
+echo "work folder: $work ($(df --output=fstype "$work" | tail -1)); load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+for variant in none html print cached; do
   file="$work/$variant.runs"
   printf '%-6s %s s, %s MB peak, %s s of CPU  (runs, "wall MB CPU": %s)\n' "$variant" \
     "$(cut -d' ' -f1 "$file" | median)" "$(cut -d' ' -f2 "$file" | median)" \

@@ -274,20 +274,25 @@ fn reached(out: &Path, start: &str) -> BTreeSet<String> {
 /// A copy of the minimal site with 282 places of the national standard in three towns, more
 /// than one page holds; returns its folder and the number of places.
 fn large_directory() -> (tempfile::TempDir, usize) {
+    directory_of(&[
+        ("Reims", "51100", 230),
+        ("Épernay", "51200", 12),
+        ("Lyon", "69003", 40),
+    ])
+}
+
+/// A copy of the minimal site with places of the national standard in `towns` (name,
+/// postcode, how many places); returns its folder and the number of places.
+fn directory_of(towns: &[(&str, &str, usize)]) -> (tempfile::TempDir, usize) {
     let site = tempfile::tempdir().unwrap();
     copy_dir(&fixture("minimal"), site.path());
     let places = site.path().join("places");
     std::fs::create_dir_all(&places).unwrap();
     let example = standard_example(|row| row.to_string());
     let (header, row) = example.split_once('\n').unwrap();
-    let towns = [
-        ("Reims", "51100", 230),
-        ("Épernay", "51200", 12),
-        ("Lyon", "69003", 40),
-    ];
     let mut csv = format!("{header}\n");
     let mut n = 0;
-    for (town, postcode, count) in towns {
+    for &(town, postcode, count) in towns {
         for _ in 0..count {
             n += 1;
             csv += &standard_row(row, n, town, postcode);
@@ -339,6 +344,49 @@ fn a_large_directory_is_split_into_pages_that_plain_links_lead_through() {
         serde_json::from_str(&read(out.path(), "places/where/ep.json")).unwrap();
     assert_eq!(found[0][0], "Épernay");
     assert_eq!(found[0][2], 12);
+}
+
+#[test]
+fn a_site_of_more_than_ten_thousand_pages_has_a_sitemap_index() {
+    // 3,400 places in three languages: 10,200 place pages, more than one sitemap file lists.
+    let (site, _) = directory_of(&[("Reims", "51100", 3_400)]);
+    let out = tempfile::tempdir().unwrap();
+    let run = build(site.path(), out.path(), &[]);
+    assert!(run.status.success(), "{}", stderr(&run));
+
+    let index = read(out.path(), "sitemap.xml");
+    assert!(index.contains("<sitemapindex"), "{index}");
+    let files: Vec<&str> = index
+        .split("<loc>")
+        .skip(1)
+        .filter_map(|s| s.split("</loc>").next())
+        .collect();
+    assert_eq!(
+        files,
+        [
+            "https://example.org/sitemap-1.xml",
+            "https://example.org/sitemap-2.xml"
+        ]
+    );
+    let pages: Vec<String> = ["sitemap-1.xml", "sitemap-2.xml"]
+        .iter()
+        .map(|file| read(out.path(), file))
+        .collect();
+    assert_eq!(pages[0].matches("<url>").count(), 10_000);
+    let listed: usize = pages.iter().map(|p| p.matches("<url>").count()).sum();
+    let place_pages = pages
+        .iter()
+        .map(|p| p.matches("/places/lieu-").count())
+        .sum::<usize>();
+    assert!(
+        listed > 10_200 && place_pages >= 10_200,
+        "{listed} {place_pages}"
+    );
+    assert!(
+        pages[1].contains("hreflang=\"nl\""),
+        "translations are listed"
+    );
+    assert!(read(out.path(), "robots.txt").contains("Sitemap: https://example.org/sitemap.xml"));
 }
 
 #[test]

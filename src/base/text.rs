@@ -6,17 +6,29 @@ use std::borrow::Cow;
 /// Escapes text for HTML and XML, in text and in attributes quoted either way.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            other => out.push(other),
-        }
-    }
+    // Writing into a String cannot fail.
+    let _ = escape_into(&mut out, text);
     out
+}
+
+/// Writes `text` escaped for HTML and XML into `out`: the runs without `&<>"'` are copied
+/// whole, each of those five characters becomes its entity.
+pub fn escape_into<W: std::fmt::Write>(out: &mut W, text: &str) -> std::fmt::Result {
+    let mut start = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.write_str(&text[start..at])?;
+        out.write_str(entity)?;
+        start = at + 1;
+    }
+    out.write_str(&text[start..])
 }
 
 /// A Typst string literal holding `text`, safe whatever it contains.
@@ -137,6 +149,17 @@ pub fn french_spacing(text: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_escapes_the_five_characters_and_keeps_the_rest() {
+        assert_eq!(
+            escape(r#"Tom & "Léa" <b>l'été</b>"#),
+            "Tom &amp; &quot;Léa&quot; &lt;b&gt;l&#39;été&lt;/b&gt;"
+        );
+        assert_eq!(escape("déjà vu — 日本"), "déjà vu — 日本");
+        assert_eq!(escape("&"), "&amp;");
+        assert_eq!(escape(""), "");
+    }
 
     #[test]
     fn slugs_are_ascii() {

@@ -24,6 +24,11 @@ pub const PLACE_INDEX: &str = "places/";
 /// The first file of the index of the directory's filters, in its folder.
 pub const PLACE_INDEX_META: &str = "index.json";
 
+/// The most addresses one sitemap file lists. Beyond, `sitemap.xml` becomes the index of
+/// sitemap files of this size (the protocol allows 50,000 and 50 MB per file; smaller files
+/// are made in parallel and keep the build's memory low).
+pub const SITEMAP_PART: usize = 10_000;
+
 /// One output of the build, named by what it shows.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Output {
@@ -72,8 +77,12 @@ pub enum Output {
     LanguageChooser,
     /// The page shown for a missing address.
     NotFound,
-    /// sitemap.xml, with the translations of each page.
+    /// sitemap.xml: every page with its translations or, on a site of more than
+    /// [`SITEMAP_PART`] pages, the index of its sitemap files.
     Sitemap,
+    /// One file of a large site's sitemap (`sitemap-1.xml`...): the pages of that part, from
+    /// its index 0.
+    SitemapPart(usize),
     /// robots.txt.
     Robots,
     /// sw.js, the service worker of offline reading.
@@ -123,6 +132,7 @@ impl Output {
             Output::LanguageChooser => String::new(),
             Output::NotFound => "404.html".into(),
             Output::Sitemap => "sitemap.xml".into(),
+            Output::SitemapPart(part) => format!("sitemap-{}.xml", part + 1),
             Output::Robots => "robots.txt".into(),
             Output::ServiceWorker => "sw.js".into(),
         }
@@ -192,9 +202,29 @@ impl Output {
             Output::LanguageChooser => "the language chooser".into(),
             Output::NotFound => "the 404 page".into(),
             Output::Sitemap => "the sitemap".into(),
+            Output::SitemapPart(part) => format!("part {} of the sitemap", part + 1),
             Output::Robots => "robots.txt".into(),
             Output::ServiceWorker => "the service worker".into(),
         }
+    }
+
+    /// Whether the sitemap lists this output: a page a reader may land on, in any language
+    /// (not a feed, an index, a file for scripts or a PDF).
+    pub fn in_sitemap(&self) -> bool {
+        matches!(
+            self,
+            Output::Page(_)
+                | Output::Framework(_)
+                | Output::Area(..)
+                | Output::Competence(..)
+                | Output::Level(..)
+                | Output::Coverage(_)
+                | Output::Glossary(_)
+                | Output::Places(_)
+                | Output::PlaceListing(..)
+                | Output::Place(..)
+                | Output::LanguageChooser
+        )
     }
 
     /// The language the output is in, if it has one.
@@ -219,6 +249,15 @@ impl Output {
             }
             _ => None,
         }
+    }
+}
+
+/// How many sitemap files `pages` addresses need: none when one sitemap holds them all.
+fn sitemap_parts(pages: usize) -> usize {
+    if pages <= SITEMAP_PART {
+        0
+    } else {
+        pages.div_ceil(SITEMAP_PART)
     }
 }
 
@@ -276,16 +315,30 @@ impl Site {
         if self.listings.pages.len() > 1 {
             outputs.push(Output::PlaceIndex);
         }
-        outputs.extend([
-            Output::LanguageChooser,
-            Output::NotFound,
-            Output::Sitemap,
-            Output::Robots,
-        ]);
+        let parts = sitemap_parts(outputs.iter().filter(|o| o.in_sitemap()).count());
+        outputs.extend([Output::LanguageChooser, Output::NotFound]);
+        outputs.extend((0..parts).map(Output::SitemapPart));
+        outputs.extend([Output::Sitemap, Output::Robots]);
         if self.config.offline {
             outputs.push(Output::ServiceWorker);
         }
         outputs
+    }
+
+    /// The outputs the sitemap lists, in order: the pages a reader may land on.
+    pub fn sitemap_outputs(&self) -> Vec<Output> {
+        let mut outputs = self.outputs();
+        outputs.retain(Output::in_sitemap);
+        outputs
+    }
+
+    /// How many sitemap files the index of a large site's sitemap lists (none on a site
+    /// whose sitemap is one file).
+    pub fn sitemap_parts(&self) -> usize {
+        self.outputs()
+            .iter()
+            .filter(|o| matches!(o, Output::SitemapPart(_)))
+            .count()
     }
 
     /// The printable PDF of a page, if it has one: the worksheet of a course, or the booklet

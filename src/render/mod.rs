@@ -83,6 +83,7 @@ impl Renderer {
             | Output::LanguageChooser
             | Output::NotFound
             | Output::Sitemap
+            | Output::SitemapPart(_)
             | Output::Robots
             | Output::ServiceWorker => Renderer::Html,
             Output::Worksheet(_)

@@ -461,6 +461,7 @@ fn affected_outputs(site: &Site, before: &Snapshot, after: &Snapshot) -> Vec<Out
             Output::Feed(lang.clone()),
             Output::Sitemap,
         ]);
+        outputs.extend((0..site.sitemap_parts()).map(Output::SitemapPart));
         // Every language's coverage page counts the courses of all languages.
         outputs.extend(
             site.languages

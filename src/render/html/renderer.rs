@@ -12,7 +12,7 @@ use super::templates;
 use crate::base::diagnostic::{Checked, Diagnostics};
 use crate::base::urls::root_of;
 use crate::model::coverage::Coverage;
-use crate::model::{Output, PageId, Site};
+use crate::model::{Output, PageId, SITEMAP_PART, Site};
 use crate::render::views::page::{Addresses, PageView, SiteView};
 use crate::render::views::places::filters;
 
@@ -203,6 +203,10 @@ impl<'a> HtmlRenderer<'a> {
             Output::LanguageChooser => plain("languages.html", Value::UNDEFINED),
             Output::NotFound => plain("404.html", Value::UNDEFINED),
             Output::Sitemap => plain("sitemap.xml", self.sitemap_context()),
+            Output::SitemapPart(part) => plain(
+                "sitemap.xml",
+                self.sitemap_part_context(*part, SITEMAP_PART),
+            ),
             Output::Robots => plain("robots.txt", Value::UNDEFINED),
             Output::ServiceWorker => plain("sw.js", Value::UNDEFINED),
         })

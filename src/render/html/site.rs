@@ -61,28 +61,30 @@ impl HtmlRenderer<'_> {
         context! { entries => ser(entries), updated => atom_date(&updated), path => path }
     }
 
+    /// The values of `sitemap.xml`: every page or, on a large site, the addresses of its
+    /// sitemap files (`sitemaps`).
     pub(super) fn sitemap_context(&self) -> Value {
         let site = self.site;
+        match site.sitemap_parts() {
+            0 => self.sitemap_part_context(0, usize::MAX),
+            parts => {
+                let sitemaps: Vec<String> = (0..parts)
+                    .map(|part| Output::SitemapPart(part).path(site))
+                    .collect();
+                context! { sitemaps => sitemaps }
+            }
+        }
+    }
+
+    /// The values of one sitemap file: the pages `part * size` to `part * size + size`, each
+    /// with its translations and its last update.
+    pub(super) fn sitemap_part_context(&self, part: usize, size: usize) -> Value {
+        let site = self.site;
         let entries: Vec<Value> = site
-            .outputs()
+            .sitemap_outputs()
             .iter()
-            .filter(|o| {
-                !matches!(
-                    o,
-                    Output::Feed(_)
-                        | Output::Search(_)
-                        | Output::SearchIndex(_)
-                        | Output::PlaceIndex
-                        | Output::NotFound
-                        | Output::Sitemap
-                        | Output::Robots
-                        | Output::ServiceWorker
-                        | Output::Worksheet(_)
-                        | Output::Booklet(_)
-                        | Output::HelperSheet(_)
-                        | Output::CityList(..)
-                )
-            })
+            .skip(part.saturating_mul(size))
+            .take(size)
             .map(|output| {
                 let alternates: Vec<Value> = self
                     .switcher(output)

@@ -93,9 +93,9 @@ fn format_value(
     value: &Value,
 ) -> Result<(), minijinja::Error> {
     match value.as_str() {
-        Some(text) if !value.is_safe() && matches!(state.auto_escape(), AutoEscape::Html) => out
-            .write_str(&crate::base::text::escape(text))
-            .map_err(minijinja::Error::from),
+        Some(text) if !value.is_safe() && matches!(state.auto_escape(), AutoEscape::Html) => {
+            crate::base::text::escape_into(out, text).map_err(minijinja::Error::from)
+        }
         _ => minijinja::escape_formatter(out, state, value),
     }
 }
@@ -104,12 +104,16 @@ fn format_value(
 /// templates, for the folders that scripts add file names to (`link(path)` names a folder's
 /// `index.html` in a portable site).
 fn folder_url(state: &State, path: &str) -> String {
-    let root = state
-        .lookup("root")
-        .map(|v| v.to_string())
-        .unwrap_or_default();
-    let url = format!("{root}{}", path.trim_start_matches('/'));
-    if url.is_empty() { "./".into() } else { url }
+    let root = state.lookup("root");
+    let root = root.as_ref().and_then(Value::as_str).unwrap_or_default();
+    let path = path.trim_start_matches('/');
+    if root.is_empty() && path.is_empty() {
+        return "./".into();
+    }
+    let mut url = String::with_capacity(root.len() + path.len());
+    url.push_str(root);
+    url.push_str(path);
+    url
 }
 
 /// A URL for an attribute: the characters that matter in HTML escaped, `/` left readable.

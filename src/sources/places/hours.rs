@@ -118,6 +118,12 @@ impl Hours {
         self.week.as_ref()
     }
 
+    /// Whether every rule names only days of the week and fixed times: the hours are their
+    /// usual week on every date, public holidays included.
+    pub fn is_every_week(&self) -> bool {
+        self.rules().rules.iter().all(is_weekly)
+    }
+
     /// The rules that the usual week does not show: those naming public or school holidays,
     /// months, weeks, dates, the nth day of a month, or years.
     pub fn other_rules(&self) -> Vec<RuleSequence> {

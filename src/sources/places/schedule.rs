@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 
-use super::hours::Hours;
+use super::hours::{Hours, Span};
 
 /// How many weeks the schedule covers, from the Monday of the week of the build.
 pub const WEEKS: u16 = 8;
@@ -51,18 +51,23 @@ pub struct Schedule {
 }
 
 impl Schedule {
-    /// The schedule of `hours` over `window`: only the times it is surely open count.
+    /// The schedule of `hours` over `window`: only the times it is surely open count. Hours
+    /// whose rules all name days of the week are their usual week, without exceptions.
     pub fn of(hours: &Hours, window: &Window) -> Schedule {
+        match hours.usual_week() {
+            Some(week) if hours.is_every_week() => Schedule {
+                weekly: std::array::from_fn(|weekday| surely_open(&week[weekday])),
+                exceptions: Vec::new(),
+            },
+            _ => Schedule::day_by_day(hours, window),
+        }
+    }
+
+    /// The schedule of `hours` over `window`, each date read on its own.
+    fn day_by_day(hours: &Hours, window: &Window) -> Schedule {
         let days: Vec<Openings> = window
             .dates()
-            .map(|date| {
-                hours
-                    .day(date)
-                    .into_iter()
-                    .filter(|span| span.open)
-                    .map(|span| [span.opens, span.closes])
-                    .collect()
-            })
+            .map(|date| surely_open(&hours.day(date)))
             .collect();
         let weekly: [Openings; 7] = std::array::from_fn(|weekday| most_frequent(&days, weekday));
         let exceptions = days
@@ -73,6 +78,15 @@ impl Schedule {
             .collect();
         Schedule { weekly, exceptions }
     }
+}
+
+/// The openings of a day where it is surely open.
+fn surely_open(spans: &[Span]) -> Openings {
+    spans
+        .iter()
+        .filter(|span| span.open)
+        .map(|span| [span.opens, span.closes])
+        .collect()
 }
 
 /// The openings that the days of the window falling on `weekday` (from Monday) have most
@@ -120,6 +134,29 @@ mod tests {
         let closed: Vec<u16> = schedule.exceptions.iter().map(|(d, _)| *d).collect();
         assert_eq!(closed, [4, 11, 17, 28]);
         assert!(schedule.exceptions.iter().all(|(_, day)| day.is_empty()));
+    }
+
+    #[test]
+    fn weekly_hours_are_their_usual_week_on_every_date() {
+        for text in [
+            "Mo-Fr 09:00-12:00,14:00-17:30; Sa 10:00-12:00",
+            "Mo-Fr 09:00-12:00; We 14:00-16:00 \"sur rendez-vous\"",
+            "Fr 22:00-02:00",
+            "24/7",
+            "\"sur rendez-vous\"",
+        ] {
+            let hours = Hours::parse(text)
+                .unwrap()
+                .with_holidays(Country::FR.holidays());
+            assert!(hours.is_every_week(), "{text}");
+            assert_eq!(
+                Schedule::of(&hours, &window()),
+                Schedule::day_by_day(&hours, &window()),
+                "{text}"
+            );
+        }
+        let holidays = Hours::parse("Mo-Fr 09:00-12:00; PH off").unwrap();
+        assert!(!holidays.is_every_week());
     }
 
     #[test]
