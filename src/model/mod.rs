@@ -14,7 +14,9 @@ pub mod readability;
 mod site;
 pub mod translations;
 
-pub use outputs::{Output, PLACE_INDEX, PLACE_INDEX_META, SEARCH_META, SITEMAP_PART};
+pub use outputs::{
+    Output, PLACE_INDEX, PLACE_INDEX_META, SEARCH_META, SITEMAP_PART, sitemap_parts,
+};
 pub use page::{Language, LearningPath, Page, PageId, PageKind};
 pub use site::{Site, Sources};
 

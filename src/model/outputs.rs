@@ -253,7 +253,7 @@ impl Output {
 }
 
 /// How many sitemap files `pages` addresses need: none when one sitemap holds them all.
-fn sitemap_parts(pages: usize) -> usize {
+pub fn sitemap_parts(pages: usize) -> usize {
     if pages <= SITEMAP_PART {
         0
     } else {
@@ -315,8 +315,8 @@ impl Site {
         if self.listings.pages.len() > 1 {
             outputs.push(Output::PlaceIndex);
         }
-        let parts = sitemap_parts(outputs.iter().filter(|o| o.in_sitemap()).count());
         outputs.extend([Output::LanguageChooser, Output::NotFound]);
+        let parts = sitemap_parts(outputs.iter().filter(|o| o.in_sitemap()).count());
         outputs.extend((0..parts).map(Output::SitemapPart));
         outputs.extend([Output::Sitemap, Output::Robots]);
         if self.config.offline {
@@ -335,10 +335,7 @@ impl Site {
     /// How many sitemap files the index of a large site's sitemap lists (none on a site
     /// whose sitemap is one file).
     pub fn sitemap_parts(&self) -> usize {
-        self.outputs()
-            .iter()
-            .filter(|o| matches!(o, Output::SitemapPart(_)))
-            .count()
+        sitemap_parts(self.sitemap_outputs().len())
     }
 
     /// The printable PDF of a page, if it has one: the worksheet of a course, or the booklet

@@ -225,3 +225,12 @@ fn addresses_written_for_other_generators_lead_to_their_pages() {
     let readme = crate::markdown::context::Links::href(&links, "README.md").unwrap();
     assert!(readme.ends_with("notes/README/"), "{readme}");
 }
+
+#[test]
+fn a_sitemap_is_cut_only_beyond_its_limit_and_into_full_files() {
+    assert_eq!(sitemap_parts(0), 0);
+    assert_eq!(sitemap_parts(SITEMAP_PART), 0);
+    assert_eq!(sitemap_parts(SITEMAP_PART + 1), 2);
+    assert_eq!(sitemap_parts(2 * SITEMAP_PART), 2);
+    assert_eq!(sitemap_parts(2 * SITEMAP_PART + 1), 3);
+}

@@ -71,6 +71,9 @@ pub struct HtmlRenderer<'a> {
     pub(super) coverage: OnceLock<Coverage>,
     /// Per language: the services and spoken languages the directory's filters offer.
     pub(super) place_filters: BTreeMap<String, (Value, Value)>,
+    /// The outputs the sitemap lists, found when first needed (each of its files lists
+    /// some of them).
+    pub(super) sitemap: OnceLock<Vec<Output>>,
 }
 
 impl<'a> HtmlRenderer<'a> {
@@ -103,6 +106,7 @@ impl<'a> HtmlRenderer<'a> {
             urls: BTreeMap::new(),
             coverage: OnceLock::new(),
             place_filters: BTreeMap::new(),
+            sitemap: OnceLock::new(),
         };
         for language in &site.languages {
             let lang = &language.code;
@@ -214,6 +218,11 @@ impl<'a> HtmlRenderer<'a> {
 
     pub(super) fn view(&self, id: PageId) -> &PageView {
         self.views[id].get_or_init(|| PageView::new(self.site, &self.site.pages[id]))
+    }
+
+    /// The outputs the sitemap lists, in order.
+    pub(super) fn sitemap_pages(&self) -> &[Output] {
+        self.sitemap.get_or_init(|| self.site.sitemap_outputs())
     }
 
     pub(super) fn views_of(&self, ids: &[PageId]) -> Vec<&PageView> {

@@ -5,7 +5,7 @@ use minijinja::{Value, context};
 use serde::Serialize;
 
 use super::renderer::{HtmlRenderer, ser};
-use crate::model::{Output, Page, PageKind};
+use crate::model::{Output, Page, PageKind, sitemap_parts};
 use crate::render::views::page::{Addresses, PageView};
 use crate::render::views::places::{area_name, listing_path, listing_trail};
 use crate::sources::digcomp::{self, text};
@@ -65,7 +65,7 @@ impl HtmlRenderer<'_> {
     /// sitemap files (`sitemaps`).
     pub(super) fn sitemap_context(&self) -> Value {
         let site = self.site;
-        match site.sitemap_parts() {
+        match sitemap_parts(self.sitemap_pages().len()) {
             0 => self.sitemap_part_context(0, usize::MAX),
             parts => {
                 let sitemaps: Vec<String> = (0..parts)
@@ -80,8 +80,8 @@ impl HtmlRenderer<'_> {
     /// with its translations and its last update.
     pub(super) fn sitemap_part_context(&self, part: usize, size: usize) -> Value {
         let site = self.site;
-        let entries: Vec<Value> = site
-            .sitemap_outputs()
+        let entries: Vec<Value> = self
+            .sitemap_pages()
             .iter()
             .skip(part.saturating_mul(size))
             .take(size)
