@@ -112,6 +112,8 @@ pub fn render_site(site: &Site, sink: &Sink, fiches: Fiches) -> Report {
         }
         other => other,
     };
+    let mut others = others;
+    others.sort_by_key(|o| Renderer::of(o) == Renderer::Html);
     let mut report = render_outputs(site, &others, sink, &fiches);
     report.problems.extend(problems);
     report.problems.take(copy_static(site, sink));

@@ -32,6 +32,11 @@ pub(super) struct Posting {
     pub(super) flags: u16,
 }
 
+/// The pages of a stem, in runs: each run in page order, the runs of distinct ranges of
+/// pages (a worker reads a range of pages in order), so that merging workers' findings moves
+/// runs instead of copying pages.
+pub(super) type Runs = Vec<Vec<Posting>>;
+
 /// A stem on the page being read.
 #[derive(Debug, Clone, Copy, Default)]
 struct OnPage {
@@ -46,8 +51,9 @@ struct OnPage {
 pub(super) struct Gathered {
     /// Every form with its stem (`None` for a stop word); filled by [`Gathered::finish`].
     pub(super) forms: FxHashMap<String, Option<String>>,
-    /// The pages of each stem; filled by [`Gathered::finish`].
-    pub(super) postings: FxHashMap<String, Vec<Posting>>,
+    /// The pages of each stem, as runs that workers gathered apart; filled by
+    /// [`Gathered::finish`].
+    pub(super) postings: FxHashMap<String, Runs>,
     /// The pages of each stem, by the worker's stem number.
     by_number: Vec<Vec<Posting>>,
     /// Each page's number of words (`None` for a card, which counts as a page of average
@@ -159,7 +165,7 @@ impl Gathered {
         for (stem, postings) in std::mem::take(&mut self.by_number).into_iter().enumerate() {
             if !postings.is_empty() {
                 self.postings
-                    .insert(words.stem(stem as u32).to_string(), postings);
+                    .insert(words.stem(stem as u32).to_string(), vec![postings]);
             }
         }
         for (form, stem) in words.into_forms() {
@@ -186,8 +192,8 @@ impl Gathered {
         for (form, stem) in other.forms {
             self.add_form(form, stem);
         }
-        for (stem, list) in other.postings {
-            self.postings.entry(stem).or_default().extend(list);
+        for (stem, runs) in other.postings {
+            self.postings.entry(stem).or_default().extend(runs);
         }
         self.lengths.extend(other.lengths);
         self.shown.extend(other.shown);
@@ -220,12 +226,12 @@ mod tests {
     #[test]
     fn stems_count_each_part_weighted_and_know_the_title() {
         let gathered = gather(&[page("Mot de passe", "Un mot de passe solide. Des mots.")]);
-        let pass = gathered.postings["pass"][0];
+        let pass = gathered.postings["pass"][0][0];
         assert_eq!(pass.count, TITLE + TEXT);
         assert_ne!(pass.flags & IN_TITLE, 0);
-        let solid = gathered.postings["solid"][0];
+        let solid = gathered.postings["solid"][0][0];
         assert_eq!(solid.flags & IN_TITLE, 0);
-        assert_eq!(gathered.postings["mot"][0].count, TITLE + 2.0 * TEXT);
+        assert_eq!(gathered.postings["mot"][0][0].count, TITLE + 2.0 * TEXT);
         assert_eq!(gathered.forms["de"], None);
         assert_eq!(gathered.forms["mots"], Some("mot".into()));
     }
@@ -236,7 +242,7 @@ mod tests {
         let first = "Pour bien commencer, il faut choisir avec soin un mot de passe long.";
         let text = format!("{first} {filler}. Une girafe passe.");
         let gathered = gather(&[page("Titre", &text)]);
-        let chunks = |stem: &str| gathered.postings[stem][0].flags & !IN_TITLE;
+        let chunks = |stem: &str| gathered.postings[stem][0][0].flags & !IN_TITLE;
         assert_ne!(chunks("mot") & chunks("pass"), 0);
         assert_eq!(chunks("mot") & chunks("giraf"), 0);
         assert_ne!(chunks("giraf") & chunks("pass"), 0);
@@ -250,7 +256,11 @@ mod tests {
     #[test]
     fn pages_are_posted_in_order_with_their_lengths() {
         let gathered = gather(&[page("Un", "vélo"), page("Deux", "vélo rouge")]);
-        let pages: Vec<u32> = gathered.postings["velo"].iter().map(|p| p.page).collect();
+        let pages: Vec<u32> = gathered.postings["velo"]
+            .iter()
+            .flatten()
+            .map(|p| p.page)
+            .collect();
         assert_eq!(pages, [0, 1]);
         assert_eq!(gathered.lengths, [(0, Some(2.0)), (1, Some(3.0))]);
     }

@@ -47,6 +47,9 @@ const DOCUMENTS: Cut = Cut {
     most: 500,
 };
 
+/// At most how many pieces the pages are read in: each worker's piece stems its words anew.
+const PIECES: usize = 16;
+
 /// What the index reads: a page, or a help place by its number in the directory.
 enum Source<'a> {
     Page(&'a Page),
@@ -75,6 +78,7 @@ pub fn render(site: &Site, lang: &str, folder: &str) -> Vec<(String, Vec<u8>)> {
     let mut gathered = sources
         .par_iter()
         .enumerate()
+        .with_min_len(sources.len().div_ceil(PIECES))
         .fold(
             || (Words::new(lang), Gathered::default()),
             |(mut words, mut gathered), (n, source)| {

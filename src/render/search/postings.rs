@@ -10,7 +10,7 @@
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::gather::{IN_TITLE, Posting};
+use super::gather::{IN_TITLE, Posting, Runs};
 
 /// BM25's saturation of repeated words and its normalisation by length.
 const K1: f32 = 1.2;
@@ -24,24 +24,25 @@ const SCORE_UNITS: f32 = 20.0;
 /// Every stem's entry, in the order of the stems, with the stem. `lengths` are the pages'
 /// numbers of words, `None` for a page that counts as one of average length.
 pub(super) fn entries(
-    postings: FxHashMap<String, Vec<Posting>>,
+    postings: FxHashMap<String, Runs>,
     lengths: &[Option<f32>],
 ) -> Vec<(String, Vec<u8>)> {
     let pages = lengths.len() as f32;
     let known: Vec<f32> = lengths.iter().flatten().copied().collect();
     let average = (known.iter().sum::<f32>() / (known.len() as f32).max(1.0)).max(1.0);
-    let mut by_stem: Vec<(String, Vec<Posting>)> = postings.into_iter().collect();
+    let mut by_stem: Vec<(String, Runs)> = postings.into_iter().collect();
     by_stem.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
     by_stem
         .into_par_iter()
-        .map(|(stem, mut found)| {
-            found.sort_unstable_by_key(|p| p.page);
-            let with = found.len() as f32;
-            let idf = (1.0 + (pages - with + 0.5) / (with + 0.5)).ln();
-            let mut bytes = Vec::with_capacity(stem.len() + 4 + found.len() * 4);
+        .map(|(stem, mut runs)| {
+            runs.sort_unstable_by_key(|run| run.first().map(|p| p.page));
+            let found = runs.iter().flatten();
+            let with = runs.iter().map(Vec::len).sum::<usize>();
+            let idf = (1.0 + (pages - with as f32 + 0.5) / (with as f32 + 0.5)).ln();
+            let mut bytes = Vec::with_capacity(stem.len() + 4 + with * 4);
             varint(&mut bytes, stem.len() as u32);
             bytes.extend_from_slice(stem.as_bytes());
-            varint(&mut bytes, found.len() as u32);
+            varint(&mut bytes, with as u32);
             let mut previous = 0;
             for posting in found {
                 let length = lengths
@@ -50,7 +51,7 @@ pub(super) fn entries(
                     .flatten()
                     .unwrap_or(average);
                 varint(&mut bytes, posting.page - previous);
-                varint(&mut bytes, score(posting, idf, length / average));
+                varint(&mut bytes, score(*posting, idf, length / average));
                 varint(&mut bytes, u32::from(posting.flags));
                 previous = posting.page;
             }
@@ -126,13 +127,17 @@ mod tests {
 
     #[test]
     fn entries_are_sorted_gaps_and_rare_words_score_higher() {
-        let mut found: FxHashMap<String, Vec<Posting>> = FxHashMap::default();
+        let mut found: FxHashMap<String, Runs> = FxHashMap::default();
         let mut has = |stem: &str, page: u32, flags: u16| {
-            found.entry(stem.to_string()).or_default().push(Posting {
+            let posting = Posting {
                 page,
                 count: 1.0,
                 flags,
-            })
+            };
+            found
+                .entry(stem.to_string())
+                .or_default()
+                .push(vec![posting])
         };
         has("common", 2, 0);
         has("common", 0, 0);
