@@ -363,9 +363,8 @@ pub struct LineIndex {
 impl LineIndex {
     /// Indexes `text`, whose first line is line `first_line` of its file.
     pub fn new(text: &str, first_line: usize) -> Self {
-        let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let ends = memchr::memchr_iter(b'\n', text.as_bytes());
+        let starts = std::iter::once(0).chain(ends.map(|i| i + 1)).collect();
         LineIndex { starts, first_line }
     }
 

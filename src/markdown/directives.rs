@@ -37,9 +37,7 @@ type Fence = (char, usize);
 
 /// The body with its directives rewritten, or `None` when it has none.
 pub fn rewrite(body: &str) -> Option<Rewritten> {
-    if !body.contains(":::") {
-        return None;
-    }
+    memchr::memmem::find(body.as_bytes(), b":::")?;
     let mut open: Vec<Open> = Vec::new();
     let mut fence: Option<Fence> = None;
     let mut directives = BTreeMap::new();

@@ -121,6 +121,15 @@ pub struct LinkRef {
     pub image: bool,
 }
 
+/// How much of a page a reading takes in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Reading {
+    /// All of it: anchors, links, typography, and the checks.
+    Whole,
+    /// What a reader reads (the search index's words): no anchors, links or checks.
+    Words,
+}
+
 /// The parser options: CommonMark plus the GFM extensions.
 pub fn options() -> Options {
     Options::ENABLE_TABLES
@@ -134,10 +143,16 @@ pub fn options() -> Options {
 impl<'a> Document<'a> {
     /// Reads a page's Markdown.
     pub fn parse(source: Source<'a>) -> Document<'a> {
+        Document::read(source, Reading::Whole)
+    }
+
+    /// Reads as much of a page's Markdown as `reading` asks. A document read for its
+    /// [`Reading::Words`] has headings without anchors, no links and no problems.
+    pub(super) fn read(source: Source<'a>, reading: Reading) -> Document<'a> {
         let Some(rewritten) = directives::rewrite(source.body) else {
             let lines = LineIndex::new(source.body, source.first_line);
             let events = Parser::new_ext(source.body, options()).into_offset_iter();
-            return Reader::new(source, &lines, BTreeMap::new()).finish(events);
+            return Reader::new(source, &lines, BTreeMap::new(), reading).finish(events);
         };
         // The rewritten text lives here only: its events are made to own their text. It has
         // the lines of the body, each at another offset.
@@ -146,7 +161,7 @@ impl<'a> Document<'a> {
             .into_offset_iter()
             .map(|(event, range)| (event.into_static(), range))
             .collect();
-        Reader::new(source, &lines, rewritten.directives).finish(events.into_iter())
+        Reader::new(source, &lines, rewritten.directives, reading).finish(events.into_iter())
     }
 
     /// The anchors of the page, in order: its headings', then its raw HTML's.
@@ -172,9 +187,22 @@ impl<'a> Document<'a> {
         })
     }
 
+    /// Records the headings without anchors.
+    fn list_headings(&mut self) {
+        for (index, node) in self.nodes.iter().enumerate() {
+            if let Item::Event(Event::Start(Tag::Heading { level, .. })) = node.item {
+                self.headings.push(Heading {
+                    level: level as u8,
+                    id: String::new(),
+                    title: heading_text(&self.nodes[index + 1..]).trim().to_string(),
+                    line: node.line,
+                });
+            }
+        }
+    }
+
     /// Gives every heading an anchor (its own `{#id}`, or the one GitHub makes from its text
-    /// as written, `texts` in order; unique in the page), records the headings, and returns
-    /// the anchors.
+    /// as written, `texts` in order; unique in the page), and records the headings.
     fn anchor_headings(&mut self, texts: &[String]) {
         let mut taken = HashSet::new();
         let mut texts = texts.iter();
@@ -248,12 +276,17 @@ pub fn code_language(kind: &CodeBlockKind<'_>) -> String {
     }
 }
 
+/// About how many bytes of Markdown make one node in dense pages (16 to 34 in documentation
+/// sites), to size a document's nodes ahead.
+const BYTES_PER_NODE: usize = 16;
+
 /// What the reader holds while the events go by.
 struct Reader<'s, 'a> {
     source: Source<'a>,
     lines: &'s LineIndex,
     /// The `:::` directives of the page, by the line of the body they open on.
     directives: BTreeMap<usize, Directive>,
+    reading: Reading,
     lint: Lint,
     document: Document<'a>,
     /// The text of each heading as written, before typography, for its anchor.
@@ -282,16 +315,19 @@ impl<'s, 'a> Reader<'s, 'a> {
         source: Source<'a>,
         lines: &'s LineIndex,
         directives: BTreeMap<usize, Directive>,
+        reading: Reading,
     ) -> Reader<'s, 'a> {
         Reader {
             source,
             lines,
             directives,
+            reading,
             lint: Lint::new(source.file.to_path_buf()),
             heading_texts: Vec::new(),
             heading: None,
             document: Document {
                 file: source.file.to_path_buf(),
+                nodes: Vec::with_capacity(source.body.len() / BYTES_PER_NODE),
                 ..Document::default()
             },
         }
@@ -301,6 +337,10 @@ impl<'s, 'a> Reader<'s, 'a> {
     /// them.
     fn finish(mut self, events: impl Iterator<Item = (Event<'a>, Range<usize>)>) -> Document<'a> {
         self.read(events);
+        if self.reading == Reading::Words {
+            self.document.list_headings();
+            return self.document;
+        }
         self.document.anchor_headings(&self.heading_texts);
         let Reader {
             mut document, lint, ..
@@ -326,7 +366,10 @@ impl<'s, 'a> Reader<'s, 'a> {
                 }
                 continue;
             }
-            self.lint.observe(&event, line);
+            let whole = self.reading == Reading::Whole;
+            if whole {
+                self.lint.observe(&event, line);
+            }
             if let Some(Gathering::Image { alt, .. }) = &mut gathering {
                 match event {
                     Event::Text(text) | Event::Code(text) => alt.push_str(&text),
@@ -345,7 +388,9 @@ impl<'s, 'a> Reader<'s, 'a> {
                 }
                 continue;
             }
-            self.follow_heading(&event);
+            if whole {
+                self.follow_heading(&event);
+            }
             match event {
                 Event::Start(Tag::CodeBlock(kind)) => {
                     gathering = Some(Gathering::Code {
@@ -374,7 +419,7 @@ impl<'s, 'a> Reader<'s, 'a> {
                     self.push(line, item);
                 }
                 Event::End(TagEnd::BlockQuote(Some(_))) => self.push(line, Item::CalloutEnd),
-                Event::Html(ref html) | Event::InlineHtml(ref html) => {
+                Event::Html(ref html) | Event::InlineHtml(ref html) if whole => {
                     self.document.html_anchors.extend(sanitize::anchors(html));
                     self.push(line, Item::Event(event));
                 }
@@ -428,6 +473,9 @@ impl<'s, 'a> Reader<'s, 'a> {
     }
 
     fn link(&mut self, url: &str, line: usize, image: bool) {
+        if self.reading == Reading::Words {
+            return;
+        }
         self.document.links.push(LinkRef {
             url: url.to_string(),
             line,

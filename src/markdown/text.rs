@@ -4,7 +4,7 @@
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use super::document::{Document, Item};
+use super::document::{Document, Item, Reading, Source};
 
 /// The readable text of a page.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -16,6 +16,12 @@ pub struct PlainText {
     /// Everything a reader reads, headings included, with white space between blocks (as
     /// the Markdown has it: runs of spaces and line ends are left for readers of words).
     pub text: String,
+}
+
+/// The plain text of a page's Markdown, read for its words only (no anchors, links or
+/// checks, which a reading of the whole page gives).
+pub fn words_of(source: Source<'_>) -> PlainText {
+    plain(&Document::read(source, Reading::Words))
 }
 
 /// The plain text of a read page.
@@ -100,6 +106,19 @@ mod tests {
     /// The words of a text with one space between them.
     fn words(text: &str) -> String {
         text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn reading_the_words_only_gives_the_same_text() {
+        let markdown = "# Titre {#t}\n\nUn *mot* : [lien](x.md) <span id=\"a\">!</span>\n\n:::tip[Astuce]\nDedans.\n:::\n\n![Un chat](c.png)\n\n```quiz\n- question: \"Oui ?\"\n  choices:\n    - \"a\"\n    - text: \"b\"\n      correct: true\n```\n";
+        let source = Source {
+            body: markdown,
+            first_line: 1,
+            file: std::path::Path::new("a.md"),
+            lang: "fr",
+        };
+        assert_eq!(words_of(source), plain(&Document::parse(source)));
+        assert!(words_of(source).text.contains("Astuce"));
     }
 
     #[test]

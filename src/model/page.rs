@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use crate::markdown::document::{Document, Source};
+use crate::markdown::text::{PlainText, words_of};
 use crate::sources::pages::{CONTENT_DIR, FrontMatter};
 
 /// Index of a page in [`Site::pages`].
@@ -85,13 +86,22 @@ impl Page {
 
     /// Its Markdown, read: the one reading every output and check of the page starts from.
     pub fn document(&self) -> Document<'_> {
-        let file = self.source.as_deref().unwrap_or(Path::new(CONTENT_DIR));
-        Document::parse(Source {
+        Document::parse(self.markdown())
+    }
+
+    /// Its Markdown, read for its words only: what the search index reads.
+    pub fn plain_text(&self) -> PlainText {
+        words_of(self.markdown())
+    }
+
+    /// Its Markdown, with what is needed to read it.
+    fn markdown(&self) -> Source<'_> {
+        Source {
             body: &self.body,
             first_line: self.body_line,
-            file,
+            file: self.source.as_deref().unwrap_or(Path::new(CONTENT_DIR)),
             lang: &self.lang,
-        })
+        }
     }
 
     /// The anchors of its headings, in order.

@@ -66,6 +66,8 @@ pub struct Word {
 pub struct Words {
     stemmer: TextAnalyzer,
     fold: TextAnalyzer,
+    /// The numbers of the words seen, short ones held inline.
+    seen_short: FxHashMap<Short, u32>,
     seen: FxHashMap<String, u32>,
     words: Vec<Word>,
     stems: Vec<String>,
@@ -91,6 +93,7 @@ impl Words {
         Words {
             stemmer,
             fold: single().filter(AsciiFoldingFilter).build(),
+            seen_short: FxHashMap::default(),
             seen: FxHashMap::default(),
             words: Vec::new(),
             stems: Vec::new(),
@@ -114,32 +117,37 @@ impl Words {
 
     /// The number of a word, analysed when first seen.
     fn number(&mut self, word: &str) -> u32 {
-        let lower = if word
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        {
-            word
-        } else {
-            self.lower.clear();
-            if word.is_ascii() {
-                self.lower.push_str(word);
-                self.lower.make_ascii_lowercase();
-            } else {
-                self.lower.extend(word.chars().flat_map(char::to_lowercase));
+        if let Some(short) = Short::of_ascii(word) {
+            if let Some(&id) = self.seen_short.get(&short) {
+                return id;
             }
-            &self.lower
+        }
+        self.lower.clear();
+        if word.is_ascii() {
+            self.lower.push_str(word);
+            self.lower.make_ascii_lowercase();
+        } else {
+            self.lower.extend(word.chars().flat_map(char::to_lowercase));
+        }
+        let short = Short::of(&self.lower);
+        let known = match short {
+            Some(short) => self.seen_short.get(&short),
+            None => self.seen.get(&self.lower),
         };
-        if let Some(&id) = self.seen.get(lower) {
+        if let Some(&id) = known {
             return id;
         }
-        let lower = lower.to_string();
+        let lower = self.lower.clone();
         let stem = first_token(&mut self.stemmer, &lower).map(|stem| self.stem_id(stem));
         let id = self.words.len() as u32;
         self.words.push(Word {
             form: first_token(&mut self.fold, &lower).unwrap_or_else(|| lower.clone()),
             stem,
         });
-        self.seen.insert(lower, id);
+        match short {
+            Some(short) => self.seen_short.insert(short, id),
+            None => self.seen.insert(lower, id),
+        };
         id
     }
 
@@ -189,6 +197,38 @@ impl Words {
                 )
             })
             .collect()
+    }
+}
+
+/// A word of at most 16 bytes, held in place of a string (padded with zero bytes, which
+/// no word holds), so that looking it up reads no other memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Short(u64, u64);
+
+impl Short {
+    /// A word already in lower case, if short enough.
+    fn of(word: &str) -> Option<Short> {
+        Short::from_bytes(word.as_bytes(), |b| b)
+    }
+
+    /// An ASCII word in lower case, if short enough; `None` for any other.
+    fn of_ascii(word: &str) -> Option<Short> {
+        word.is_ascii()
+            .then(|| Short::from_bytes(word.as_bytes(), |b| b.to_ascii_lowercase()))
+            .flatten()
+    }
+
+    fn from_bytes(bytes: &[u8], each: impl Fn(u8) -> u8) -> Option<Short> {
+        let mut padded = [0u8; 16];
+        if bytes.len() > padded.len() {
+            return None;
+        }
+        for (to, &from) in padded.iter_mut().zip(bytes) {
+            *to = each(from);
+        }
+        let [low, high] = [&padded[..8], &padded[8..]]
+            .map(|half| u64::from_le_bytes(half.try_into().unwrap_or_default()));
+        Some(Short(low, high))
     }
 }
 

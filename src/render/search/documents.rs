@@ -3,7 +3,6 @@
 
 use serde::Serialize;
 
-use crate::markdown::text::plain;
 use crate::model::{Page, PageKind, Site};
 use crate::render::views::places::PlaceView;
 
@@ -72,7 +71,7 @@ pub(super) fn pages<'a>(site: &'a Site, lang: &str) -> Vec<&'a Page> {
 
 /// A page as the index reads it.
 pub(super) fn page(site: &Site, page: &Page) -> Searchable {
-    let text = plain(&page.document());
+    let text = page.plain_text();
     let section = page
         .parent
         .map(|p| &site.pages[p])
