@@ -66,8 +66,9 @@ pub struct Word {
 pub struct Words {
     stemmer: TextAnalyzer,
     fold: TextAnalyzer,
-    /// The numbers of the words seen, short ones held inline.
-    seen_short: FxHashMap<Short, u32>,
+    /// The number of each short word as written (`Impôts`, `impôts`), held inline.
+    written: FxHashMap<Short, u32>,
+    /// The number of each word seen, in lower case.
     seen: FxHashMap<String, u32>,
     words: Vec<Word>,
     stems: Vec<String>,
@@ -93,7 +94,7 @@ impl Words {
         Words {
             stemmer,
             fold: single().filter(AsciiFoldingFilter).build(),
-            seen_short: FxHashMap::default(),
+            written: FxHashMap::default(),
             seen: FxHashMap::default(),
             words: Vec::new(),
             stems: Vec::new(),
@@ -115,13 +116,21 @@ impl Words {
         });
     }
 
-    /// The number of a word, analysed when first seen.
+    /// The number of a word, analysed when first seen. Short words are found as written.
     fn number(&mut self, word: &str) -> u32 {
-        if let Some(short) = Short::of_ascii(word) {
-            if let Some(&id) = self.seen_short.get(&short) {
-                return id;
-            }
+        let written = Short::of(word);
+        if let Some(&id) = written.and_then(|short| self.written.get(&short)) {
+            return id;
         }
+        let id = self.number_of_lower_case(word);
+        if let Some(short) = written {
+            self.written.insert(short, id);
+        }
+        id
+    }
+
+    /// The number of a word put in lower case, analysed when first seen.
+    fn number_of_lower_case(&mut self, word: &str) -> u32 {
         self.lower.clear();
         if word.is_ascii() {
             self.lower.push_str(word);
@@ -129,12 +138,7 @@ impl Words {
         } else {
             self.lower.extend(word.chars().flat_map(char::to_lowercase));
         }
-        let short = Short::of(&self.lower);
-        let known = match short {
-            Some(short) => self.seen_short.get(&short),
-            None => self.seen.get(&self.lower),
-        };
-        if let Some(&id) = known {
+        if let Some(&id) = self.seen.get(&self.lower) {
             return id;
         }
         let lower = self.lower.clone();
@@ -144,10 +148,7 @@ impl Words {
             form: first_token(&mut self.fold, &lower).unwrap_or_else(|| lower.clone()),
             stem,
         });
-        match short {
-            Some(short) => self.seen_short.insert(short, id),
-            None => self.seen.insert(lower, id),
-        };
+        self.seen.insert(lower, id);
         id
     }
 
@@ -206,28 +207,20 @@ impl Words {
 struct Short(u64, u64);
 
 impl Short {
-    /// A word already in lower case, if short enough.
+    /// A word of at most 16 bytes, its bytes gathered into two integers in registers (bytes
+    /// written to memory then read as integers would stall the processor).
     fn of(word: &str) -> Option<Short> {
-        Short::from_bytes(word.as_bytes(), |b| b)
-    }
-
-    /// An ASCII word in lower case, if short enough; `None` for any other.
-    fn of_ascii(word: &str) -> Option<Short> {
-        word.is_ascii()
-            .then(|| Short::from_bytes(word.as_bytes(), |b| b.to_ascii_lowercase()))
-            .flatten()
-    }
-
-    fn from_bytes(bytes: &[u8], each: impl Fn(u8) -> u8) -> Option<Short> {
-        let mut padded = [0u8; 16];
-        if bytes.len() > padded.len() {
+        if word.len() > 16 {
             return None;
         }
-        for (to, &from) in padded.iter_mut().zip(bytes) {
-            *to = each(from);
+        let (mut low, mut high) = (0u64, 0u64);
+        for (at, &byte) in word.as_bytes().iter().enumerate() {
+            if at < 8 {
+                low |= u64::from(byte) << (8 * at);
+            } else {
+                high |= u64::from(byte) << (8 * (at - 8));
+            }
         }
-        let [low, high] = [&padded[..8], &padded[8..]]
-            .map(|half| u64::from_le_bytes(half.try_into().unwrap_or_default()));
         Some(Short(low, high))
     }
 }
