@@ -353,6 +353,9 @@ impl<T: std::fmt::Debug> Checked<Option<T>> {
     }
 }
 
+/// How many lines ahead [`LineIndex::line_after`] looks before it searches.
+const NEAR: usize = 4;
+
 /// Maps byte offsets of a text to 1-based line and column numbers.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
@@ -370,13 +373,61 @@ impl LineIndex {
 
     /// The 1-based line of a byte offset.
     pub fn line(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&start| start <= offset) - 1 + self.first_line
+        self.index_of(offset) + self.first_line
+    }
+
+    /// The 1-based line of a byte offset, looked for from the line found last (`last`, which
+    /// it updates): offsets that come in order, a line or two apart, cost no search.
+    pub fn line_after(&self, offset: usize, last: &mut usize) -> usize {
+        let near = (*last..self.starts.len().min(*last + NEAR))
+            .take_while(|&at| self.starts[at] <= offset)
+            .last();
+        *last = match near {
+            Some(at) if self.starts.get(at + 1).is_none_or(|&next| next > offset) => at,
+            _ => self.index_of(offset),
+        };
+        *last + self.first_line
+    }
+
+    /// The index of the line of a byte offset.
+    fn index_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&start| start <= offset) - 1
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_looked_for_from_the_last_agree_with_a_search() {
+        let text: String = (0..40).map(|n| format!("line {n}\n")).collect();
+        let lines = LineIndex::new(&text, 7);
+        let offsets = [
+            0,
+            3,
+            8,
+            9,
+            30,
+            2,
+            250,
+            251,
+            100,
+            101,
+            102,
+            text.len() - 1,
+            0,
+        ];
+        let mut last = 0;
+        for offset in offsets {
+            assert_eq!(
+                lines.line_after(offset, &mut last),
+                lines.line(offset),
+                "{offset}"
+            );
+        }
+        assert_eq!(lines.line(0), 7);
+    }
 
     #[test]
     fn location_has_line_and_column_when_known() {

@@ -352,8 +352,9 @@ impl<'s, 'a> Reader<'s, 'a> {
     fn read(&mut self, events: impl Iterator<Item = (Event<'a>, Range<usize>)>) {
         let mut gathering: Option<Gathering> = None;
         let mut blocks_of_kind: Vec<&'static str> = Vec::new();
+        let mut last_line = 0;
         for (event, range) in events {
-            let line = self.lines.line(range.start);
+            let line = self.lines.line_after(range.start, &mut last_line);
             if let Some(Gathering::Code { text, .. }) = &mut gathering {
                 match event {
                     Event::Text(more) => text.push_str(&more),

@@ -297,6 +297,17 @@ mod tests {
     }
 
     #[test]
+    fn a_word_has_one_number_however_it_is_written() {
+        let mut words = Words::new("fr");
+        let mut ids = Vec::new();
+        let text = "Impôts impôts IMPÔTS anticonstitutionnellement Anticonstitutionnellement";
+        words.each(text, |id, _, _| ids.push(id));
+        assert_eq!(ids, [0, 0, 0, 1, 1]);
+        assert_eq!(words.word(0).form, "impots");
+        assert_eq!(words.word(1).form, "anticonstitutionnellement");
+    }
+
+    #[test]
     fn words_are_cut_and_stemmed_as_the_tantivy_analyzer_does() {
         let text = "L'ÉLÈVE télécharge 2 applis: «WhatsApp», e-mail… \
             Œuvres naïves ﬁn xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx Ωmega ÇA";
