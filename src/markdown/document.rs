@@ -17,6 +17,7 @@ use super::callout::Callout;
 use super::directives::{self, Directive};
 use super::lint::Lint;
 use super::sanitize;
+use super::text::{PlainText, TextBuilder, plain};
 use crate::base::diagnostic::{Diagnostic, Diagnostics, LineIndex};
 use crate::base::text::{anchor, french_spacing};
 
@@ -122,12 +123,12 @@ pub struct LinkRef {
 }
 
 /// How much of a page a reading takes in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Reading {
-    /// All of it: anchors, links, typography, and the checks.
+enum Reading {
+    /// All of it, as nodes: anchors, links, typography, and the checks.
     Whole,
-    /// What a reader reads (the search index's words): no anchors, links or checks.
-    Words,
+    /// What a reader reads, gathered as plain text as it comes: no nodes, anchors, links or
+    /// checks.
+    Words(TextBuilder),
 }
 
 /// The parser options: CommonMark plus the GFM extensions.
@@ -143,25 +144,9 @@ pub fn options() -> Options {
 impl<'a> Document<'a> {
     /// Reads a page's Markdown.
     pub fn parse(source: Source<'a>) -> Document<'a> {
-        Document::read(source, Reading::Whole)
-    }
-
-    /// Reads as much of a page's Markdown as `reading` asks. A document read for its
-    /// [`Reading::Words`] has headings without anchors, no links and no problems.
-    pub(super) fn read(source: Source<'a>, reading: Reading) -> Document<'a> {
-        let Some(rewritten) = directives::rewrite(source.body) else {
-            let lines = LineIndex::new(source.body, source.first_line);
-            let events = Parser::new_ext(source.body, options()).into_offset_iter();
-            return Reader::new(source, &lines, BTreeMap::new(), reading).finish(events);
-        };
-        // The rewritten text lives here only: its events are made to own their text. It has
-        // the lines of the body, each at another offset.
-        let lines = LineIndex::new(&rewritten.text, source.first_line);
-        let events: Vec<_> = Parser::new_ext(&rewritten.text, options())
-            .into_offset_iter()
-            .map(|(event, range)| (event.into_static(), range))
-            .collect();
-        Reader::new(source, &lines, rewritten.directives, reading).finish(events.into_iter())
+        read(source, Reading::Whole, |reader, events| {
+            reader.finish(events)
+        })
     }
 
     /// The anchors of the page, in order: its headings', then its raw HTML's.
@@ -185,20 +170,6 @@ impl<'a> Document<'a> {
             Item::Block { block, .. } => Some(block),
             _ => None,
         })
-    }
-
-    /// Records the headings without anchors.
-    fn list_headings(&mut self) {
-        for (index, node) in self.nodes.iter().enumerate() {
-            if let Item::Event(Event::Start(Tag::Heading { level, .. })) = node.item {
-                self.headings.push(Heading {
-                    level: level as u8,
-                    id: String::new(),
-                    title: heading_text(&self.nodes[index + 1..]).trim().to_string(),
-                    line: node.line,
-                });
-            }
-        }
     }
 
     /// Gives every heading an anchor (its own `{#id}`, or the one GitHub makes from its text
@@ -231,6 +202,44 @@ impl<'a> Document<'a> {
         }
     }
 }
+
+/// The plain text of a page's Markdown, read for its words only: the same text as
+/// [`super::text::plain`] gives of the whole reading, without its nodes, anchors, links and
+/// checks.
+pub(super) fn read_words(source: Source<'_>) -> PlainText {
+    read(
+        source,
+        Reading::Words(TextBuilder::default()),
+        |reader, events| reader.into_text(events),
+    )
+}
+
+/// Reads a page's Markdown as `reading` asks, then `finish`es the reader.
+fn read<'a, T>(
+    source: Source<'a>,
+    reading: Reading,
+    finish: impl for<'s> FnOnce(Reader<'s, 'a>, Events<'_, 'a>) -> T,
+) -> T {
+    let Some(rewritten) = directives::rewrite(source.body) else {
+        let lines = LineIndex::new(source.body, source.first_line);
+        let mut events = Parser::new_ext(source.body, options()).into_offset_iter();
+        let reader = Reader::new(source, &lines, BTreeMap::new(), reading);
+        return finish(reader, &mut events);
+    };
+    // The rewritten text lives here only: its events are made to own their text. It has the
+    // lines of the body, each at another offset.
+    let lines = LineIndex::new(&rewritten.text, source.first_line);
+    let mut events = Parser::new_ext(&rewritten.text, options())
+        .into_offset_iter()
+        .map(|(event, range)| (event.into_static(), range));
+    finish(
+        Reader::new(source, &lines, rewritten.directives, reading),
+        &mut events,
+    )
+}
+
+/// The events of a page's Markdown, with where each stands.
+type Events<'e, 'a> = &'e mut dyn Iterator<Item = (Event<'a>, Range<usize>)>;
 
 /// "lexique" becomes "Lexique".
 fn capitalized(name: &str) -> String {
@@ -321,26 +330,25 @@ impl<'s, 'a> Reader<'s, 'a> {
             source,
             lines,
             directives,
-            reading,
             lint: Lint::new(source.file.to_path_buf()),
             heading_texts: Vec::new(),
             heading: None,
             document: Document {
                 file: source.file.to_path_buf(),
-                nodes: Vec::with_capacity(source.body.len() / BYTES_PER_NODE),
+                nodes: match reading {
+                    Reading::Whole => Vec::with_capacity(source.body.len() / BYTES_PER_NODE),
+                    Reading::Words(_) => Vec::new(),
+                },
                 ..Document::default()
             },
+            reading,
         }
     }
 
     /// Reads the events, then gives the headings their anchors and checks the links to
     /// them.
-    fn finish(mut self, events: impl Iterator<Item = (Event<'a>, Range<usize>)>) -> Document<'a> {
+    fn finish(mut self, events: Events<'_, 'a>) -> Document<'a> {
         self.read(events);
-        if self.reading == Reading::Words {
-            self.document.list_headings();
-            return self.document;
-        }
         self.document.anchor_headings(&self.heading_texts);
         let Reader {
             mut document, lint, ..
@@ -349,7 +357,16 @@ impl<'s, 'a> Reader<'s, 'a> {
         document
     }
 
-    fn read(&mut self, events: impl Iterator<Item = (Event<'a>, Range<usize>)>) {
+    /// Reads the events for their words, into plain text.
+    fn into_text(mut self, events: Events<'_, 'a>) -> PlainText {
+        self.read(events);
+        match self.reading {
+            Reading::Words(text) => text.finish(),
+            Reading::Whole => plain(&self.document),
+        }
+    }
+
+    fn read(&mut self, events: Events<'_, 'a>) {
         let mut gathering: Option<Gathering> = None;
         let mut blocks_of_kind: Vec<&'static str> = Vec::new();
         let mut last_line = 0;
@@ -367,7 +384,7 @@ impl<'s, 'a> Reader<'s, 'a> {
                 }
                 continue;
             }
-            let whole = self.reading == Reading::Whole;
+            let whole = matches!(self.reading, Reading::Whole);
             if whole {
                 self.lint.observe(&event, line);
             }
@@ -470,11 +487,14 @@ impl<'s, 'a> Reader<'s, 'a> {
     }
 
     fn push(&mut self, line: usize, item: Item<'a>) {
-        self.document.nodes.push(Node { line, item });
+        match &mut self.reading {
+            Reading::Whole => self.document.nodes.push(Node { line, item }),
+            Reading::Words(text) => text.add(&item),
+        }
     }
 
     fn link(&mut self, url: &str, line: usize, image: bool) {
-        if self.reading == Reading::Words {
+        if let Reading::Words(_) = self.reading {
             return;
         }
         self.document.links.push(LinkRef {

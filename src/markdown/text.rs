@@ -4,7 +4,7 @@
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use super::document::{Document, Item, Reading, Source};
+use super::document::{Document, Item, Source, read_words};
 
 /// The readable text of a page.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -21,19 +21,46 @@ pub struct PlainText {
 /// The plain text of a page's Markdown, read for its words only (no anchors, links or
 /// checks, which a reading of the whole page gives).
 pub fn words_of(source: Source<'_>) -> PlainText {
-    plain(&Document::read(source, Reading::Words))
+    read_words(source)
 }
 
 /// The plain text of a read page.
 pub fn plain(document: &Document<'_>) -> PlainText {
-    let mut text = String::new();
-    let mut heading_starts = Vec::new();
+    let mut text = TextBuilder::default();
     for node in &document.nodes {
-        match &node.item {
-            Item::Event(Event::Text(t) | Event::Code(t)) => text.push_str(t),
+        text.add(&node.item);
+    }
+    text.finish()
+}
+
+/// Plain text gathered from a page's items, in order.
+#[derive(Debug, Default)]
+pub(super) struct TextBuilder {
+    plain: PlainText,
+    /// The text of the heading being read, if any.
+    heading: Option<String>,
+}
+
+impl TextBuilder {
+    /// Adds what a reader reads of an item.
+    pub(super) fn add(&mut self, item: &Item<'_>) {
+        let text = &mut self.plain.text;
+        match item {
+            Item::Event(Event::Text(t) | Event::Code(t)) => {
+                text.push_str(t);
+                if let Some(heading) = &mut self.heading {
+                    heading.push_str(t);
+                }
+            }
             Item::Event(Event::Start(Tag::Heading { .. })) => {
                 text.push(' ');
-                heading_starts.push(text.len());
+                self.plain.heading_starts.push(text.len());
+                self.heading = Some(String::new());
+            }
+            Item::Event(Event::End(TagEnd::Heading(_))) => {
+                text.push(' ');
+                let heading = self.heading.take().unwrap_or_default();
+                self.plain.headings.push(heading.trim().to_string());
             }
             Item::Event(Event::Start(tag)) if is_block(&tag.to_end()) => text.push(' '),
             Item::Event(Event::End(tag)) if is_block(tag) => text.push(' '),
@@ -57,10 +84,10 @@ pub fn plain(document: &Document<'_>) -> PlainText {
             Item::CalloutEnd => text.push(' '),
         }
     }
-    PlainText {
-        headings: document.headings.iter().map(|h| h.title.clone()).collect(),
-        heading_starts,
-        text,
+
+    /// The text gathered.
+    pub(super) fn finish(self) -> PlainText {
+        self.plain
     }
 }
 
