@@ -2,8 +2,9 @@
 //! CommonMark and GFM events in order, in which headings carry their final anchors, code
 //! blocks and images come whole, alerts become callouts and fenced-block extensions are
 //! parsed and checked; beside them, every heading and every link with its line, and the
-//! problems of the reading. Every output (HTML, worksheet, search text, link checks) reads
-//! this document, so that a heading, a link or a block means the same thing in all of them.
+//! problems of the reading. Every output (HTML, worksheet, link checks) reads this document,
+//! so that a heading, a link or a block means the same thing in all of them; the search text
+//! reads the same items as they come (`read_items`), without the anchors, links and checks.
 
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
@@ -17,7 +18,6 @@ use super::callout::Callout;
 use super::directives::{self, Directive};
 use super::lint::Lint;
 use super::sanitize;
-use super::text::{PlainText, TextBuilder, plain};
 use crate::base::diagnostic::{Diagnostic, Diagnostics, LineIndex};
 use crate::base::text::{anchor, french_spacing};
 
@@ -123,12 +123,11 @@ pub struct LinkRef {
 }
 
 /// How much of a page a reading takes in.
-enum Reading {
+enum Reading<'r> {
     /// All of it, as nodes: anchors, links, typography, and the checks.
     Whole,
-    /// What a reader reads, gathered as plain text as it comes: no nodes, anchors, links or
-    /// checks.
-    Words(TextBuilder),
+    /// Its items only, each handed over as it comes: no nodes, anchors, links or checks.
+    Items(&'r mut dyn FnMut(&Item<'_>)),
 }
 
 /// The parser options: CommonMark plus the GFM extensions.
@@ -203,27 +202,25 @@ impl<'a> Document<'a> {
     }
 }
 
-/// The plain text of a page's Markdown, read for its words only: the same text as
-/// [`super::text::plain`] gives of the whole reading, without its nodes, anchors, links and
+/// Reads a page's Markdown for what a reader reads only, handing `each` item to it as it
+/// comes, in order: the items of [`Document::parse`], without its nodes, anchors, links and
 /// checks.
-pub(super) fn read_words(source: Source<'_>) -> PlainText {
-    read(
-        source,
-        Reading::Words(TextBuilder::default()),
-        |reader, events| reader.into_text(events),
-    )
+pub(super) fn read_items(source: Source<'_>, each: &mut dyn FnMut(&Item<'_>)) {
+    read(source, Reading::Items(each), |mut reader, events| {
+        reader.read(events);
+    });
 }
 
 /// Reads a page's Markdown as `reading` asks, then `finish`es the reader.
-fn read<'a, T>(
+fn read<'a, 'r, T>(
     source: Source<'a>,
-    reading: Reading,
-    finish: impl for<'s> FnOnce(Reader<'s, 'a>, Events<'_, 'a>) -> T,
+    reading: Reading<'r>,
+    finish: impl FnOnce(Reader<'r, 'a>, Events<'_, 'a>) -> T,
 ) -> T {
     let Some(rewritten) = directives::rewrite(source.body) else {
         let lines = LineIndex::new(source.body, source.first_line);
         let mut events = Parser::new_ext(source.body, options()).into_offset_iter();
-        let reader = Reader::new(source, &lines, BTreeMap::new(), reading);
+        let reader = Reader::new(source, lines, BTreeMap::new(), reading);
         return finish(reader, &mut events);
     };
     // The rewritten text lives here only: its events are made to own their text. It has the
@@ -233,7 +230,7 @@ fn read<'a, T>(
         .into_offset_iter()
         .map(|(event, range)| (event.into_static(), range));
     finish(
-        Reader::new(source, &lines, rewritten.directives, reading),
+        Reader::new(source, lines, rewritten.directives, reading),
         &mut events,
     )
 }
@@ -290,12 +287,12 @@ pub fn code_language(kind: &CodeBlockKind<'_>) -> String {
 const BYTES_PER_NODE: usize = 16;
 
 /// What the reader holds while the events go by.
-struct Reader<'s, 'a> {
+struct Reader<'r, 'a> {
     source: Source<'a>,
-    lines: &'s LineIndex,
+    lines: LineIndex,
     /// The `:::` directives of the page, by the line of the body they open on.
     directives: BTreeMap<usize, Directive>,
-    reading: Reading,
+    reading: Reading<'r>,
     lint: Lint,
     document: Document<'a>,
     /// The text of each heading as written, before typography, for its anchor.
@@ -319,13 +316,13 @@ enum Gathering {
     },
 }
 
-impl<'s, 'a> Reader<'s, 'a> {
+impl<'r, 'a> Reader<'r, 'a> {
     fn new(
         source: Source<'a>,
-        lines: &'s LineIndex,
+        lines: LineIndex,
         directives: BTreeMap<usize, Directive>,
-        reading: Reading,
-    ) -> Reader<'s, 'a> {
+        reading: Reading<'r>,
+    ) -> Reader<'r, 'a> {
         Reader {
             source,
             lines,
@@ -337,7 +334,7 @@ impl<'s, 'a> Reader<'s, 'a> {
                 file: source.file.to_path_buf(),
                 nodes: match reading {
                     Reading::Whole => Vec::with_capacity(source.body.len() / BYTES_PER_NODE),
-                    Reading::Words(_) => Vec::new(),
+                    Reading::Items(_) => Vec::new(),
                 },
                 ..Document::default()
             },
@@ -355,15 +352,6 @@ impl<'s, 'a> Reader<'s, 'a> {
         } = self;
         document.problems.take(lint.finish(&document.anchors()));
         document
-    }
-
-    /// Reads the events for their words, into plain text.
-    fn into_text(mut self, events: Events<'_, 'a>) -> PlainText {
-        self.read(events);
-        match self.reading {
-            Reading::Words(text) => text.finish(),
-            Reading::Whole => plain(&self.document),
-        }
     }
 
     fn read(&mut self, events: Events<'_, 'a>) {
@@ -489,12 +477,12 @@ impl<'s, 'a> Reader<'s, 'a> {
     fn push(&mut self, line: usize, item: Item<'a>) {
         match &mut self.reading {
             Reading::Whole => self.document.nodes.push(Node { line, item }),
-            Reading::Words(text) => text.add(&item),
+            Reading::Items(each) => each(&item),
         }
     }
 
     fn link(&mut self, url: &str, line: usize, image: bool) {
-        if let Reading::Words(_) = self.reading {
+        if let Reading::Items(_) = self.reading {
             return;
         }
         self.document.links.push(LinkRef {

@@ -4,7 +4,7 @@
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use super::document::{Document, Item, Source, read_words};
+use super::document::{Document, Item, Source, read_items};
 
 /// The readable text of a page.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -21,7 +21,9 @@ pub struct PlainText {
 /// The plain text of a page's Markdown, read for its words only (no anchors, links or
 /// checks, which a reading of the whole page gives).
 pub fn words_of(source: Source<'_>) -> PlainText {
-    read_words(source)
+    let mut text = TextBuilder::default();
+    read_items(source, &mut |item| text.add(item));
+    text.finish()
 }
 
 /// The plain text of a read page.
@@ -35,7 +37,7 @@ pub fn plain(document: &Document<'_>) -> PlainText {
 
 /// Plain text gathered from a page's items, in order.
 #[derive(Debug, Default)]
-pub(super) struct TextBuilder {
+struct TextBuilder {
     plain: PlainText,
     /// The text of the heading being read, if any.
     heading: Option<String>,
@@ -43,7 +45,7 @@ pub(super) struct TextBuilder {
 
 impl TextBuilder {
     /// Adds what a reader reads of an item.
-    pub(super) fn add(&mut self, item: &Item<'_>) {
+    fn add(&mut self, item: &Item<'_>) {
         let text = &mut self.plain.text;
         match item {
             Item::Event(Event::Text(t) | Event::Code(t)) => {
@@ -86,7 +88,7 @@ impl TextBuilder {
     }
 
     /// The text gathered.
-    pub(super) fn finish(self) -> PlainText {
+    fn finish(self) -> PlainText {
         self.plain
     }
 }
