@@ -4,7 +4,7 @@
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use super::document::{Document, Item, Source, read_items};
+use super::document::{Item, Source, read_items};
 
 /// The readable text of a page.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -23,15 +23,6 @@ pub struct PlainText {
 pub fn words_of(source: Source<'_>) -> PlainText {
     let mut text = TextBuilder::default();
     read_items(source, &mut |item| text.add(item));
-    text.finish()
-}
-
-/// The plain text of a read page.
-pub fn plain(document: &Document<'_>) -> PlainText {
-    let mut text = TextBuilder::default();
-    for node in &document.nodes {
-        text.add(&node.item);
-    }
     text.finish()
 }
 
@@ -110,15 +101,25 @@ pub(super) fn is_block(tag: &TagEnd) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::markdown::document::Source;
+    use crate::markdown::document::Document;
+
+    /// The plain text of the whole reading of a page, which the reading of its words must
+    /// give too.
+    fn plain(document: &Document<'_>) -> PlainText {
+        let mut text = TextBuilder::default();
+        for node in &document.nodes {
+            text.add(&node.item);
+        }
+        text.finish()
+    }
 
     fn plain_text(markdown: &str) -> PlainText {
-        plain(&Document::parse(Source {
+        words_of(Source {
             body: markdown,
             first_line: 1,
             file: std::path::Path::new("a.md"),
             lang: "fr",
-        }))
+        })
     }
 
     #[test]

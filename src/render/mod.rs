@@ -104,7 +104,8 @@ pub fn is_pdf(output: &Output) -> bool {
 /// Renders every output of `site` into `sink`, worksheets first (pages show their size), then
 /// the indexes, then the pages, then copies static files and assets.
 pub fn render_site(site: &Site, sink: &Sink, fiches: Fiches) -> Report {
-    let (pdfs, others): (Vec<Output>, Vec<Output>) = site.outputs().into_iter().partition(is_pdf);
+    let (pdfs, mut others): (Vec<Output>, Vec<Output>) =
+        site.outputs().into_iter().partition(is_pdf);
     let mut problems = Diagnostics::new();
     let fiches = match fiches {
         Fiches::Make { cache } => {
@@ -114,7 +115,6 @@ pub fn render_site(site: &Site, sink: &Sink, fiches: Fiches) -> Report {
     };
     // The indexes, each one long job, go first: their steps that use one core then overlap
     // the pages' rendering instead of ending the build.
-    let mut others = others;
     others.sort_by_key(|o| Renderer::of(o) == Renderer::Html);
     let mut report = render_outputs(site, &others, sink, &fiches);
     report.problems.extend(problems);

@@ -10,8 +10,8 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::{Index, TantivyDocument, doc};
 
 use super::analysis::analyzer;
-use crate::markdown::text::plain;
-use crate::model::{PageKind, Site};
+use super::documents;
+use crate::model::Site;
 
 /// The name under which each index registers its analyzer.
 const ANALYZER: &str = "parcours";
@@ -63,15 +63,11 @@ pub fn search(site: &Site, lang: &str, query: &str, limit: usize) -> tantivy::Re
     let index = Index::create_in_ram(schema);
     index.tokenizers().register(ANALYZER, analyzer(lang));
     let mut writer = index.writer(50_000_000)?;
-    for page in site
-        .pages
-        .iter()
-        .filter(|p| p.lang == lang && p.kind != PageKind::Home)
-    {
+    for page in documents::pages(site, lang) {
         writer.add_document(doc!(
             fields.title => page.front.title.clone(),
             fields.description => page.front.description.clone().unwrap_or_default(),
-            fields.body => plain(&page.document()).text,
+            fields.body => page.plain_text().text,
             fields.url => format!("{}{}", site.config.base_url, page.path),
             fields.file => page.file().display().to_string(),
         ))?;
